@@ -1,0 +1,8 @@
+// One vitest run over every workspace that has tests; each keeps its own config.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['shared', 'server'],
+  },
+});
