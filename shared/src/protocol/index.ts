@@ -1,2 +1,2 @@
-// Typed Socket.IO protocol and zod schemas (filled in by the server issue).
-export {};
+// Typed Socket.IO protocol and zod schemas shared by server, stage and phones.
+export * from './errors';

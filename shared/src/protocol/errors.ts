@@ -1,0 +1,53 @@
+// Error codes and the ack envelope shared by every socket command and REST route.
+
+/** One vocabulary of failure, so a phone, the stage and the host console can all react by code. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  LOCKED_OUT: 'LOCKED_OUT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  EVENT_NOT_FOUND: 'EVENT_NOT_FOUND',
+  EVENT_NOT_OPEN: 'EVENT_NOT_OPEN',
+  PRIZE_NOT_FOUND: 'PRIZE_NOT_FOUND',
+  PRIZE_EXHAUSTED: 'PRIZE_EXHAUSTED',
+  ROUND_NOT_FOUND: 'ROUND_NOT_FOUND',
+  ROUND_ALREADY_DRAWN: 'ROUND_ALREADY_DRAWN',
+  ROUND_NOT_REVEALED: 'ROUND_NOT_REVEALED',
+  NOT_ENOUGH_ENTRIES: 'NOT_ENOUGH_ENTRIES',
+  PARTICIPANT_NOT_FOUND: 'PARTICIPANT_NOT_FOUND',
+  INVALID_NICKNAME: 'INVALID_NICKNAME',
+  PHONE_REQUIRED: 'PHONE_REQUIRED',
+  INVALID_PHONE: 'INVALID_PHONE',
+  CONFLICT: 'CONFLICT',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+/** The union of codes, so handlers cannot invent an unknown one. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Thrown by domain and service code; transports turn it into a failed ack or an HTTP error. */
+export class DrawcastError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'DrawcastError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** Every ack has this shape, so clients handle success and failure in one place. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+
+/** Builds a success ack without repeating the literal. */
+export function ok<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+/** Builds a failure ack without repeating the literal. */
+export function fail(code: ErrorCode, message: string): Ack<never> {
+  return { ok: false, code, message };
+}
