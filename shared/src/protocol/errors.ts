@@ -21,6 +21,7 @@ export const ErrorCode = {
   PHONE_REQUIRED: 'PHONE_REQUIRED',
   INVALID_PHONE: 'INVALID_PHONE',
   CONFLICT: 'CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
   INTERNAL: 'INTERNAL',
   // issue #4: imports, check-in, claims, redraws, backups
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
@@ -56,8 +57,11 @@ export class DrawcastError extends Error {
   }
 }
 
+/** A failed ack; `field` names the offending input when there is one, so a form can highlight it. */
+export type AckFailure = { ok: false; code: ErrorCode; message: string; field?: string };
+
 /** Every ack has this shape, so clients handle success and failure in one place. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type Ack<T> = { ok: true; data: T } | AckFailure;
 
 /** Builds a success ack without repeating the literal. */
 export function ok<T>(data: T): Ack<T> {
@@ -65,6 +69,18 @@ export function ok<T>(data: T): Ack<T> {
 }
 
 /** Builds a failure ack without repeating the literal. */
-export function fail(code: ErrorCode, message: string): Ack<never> {
-  return { ok: false, code, message };
+export function fail(code: ErrorCode, message: string, field?: string): AckFailure {
+  return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field };
+}
+
+/** Lets a transport recognise a typed failure without `instanceof` across module copies. */
+export function isDrawcastError(err: unknown): err is DrawcastError {
+  return (
+    err instanceof DrawcastError ||
+    (typeof err === 'object' &&
+      err !== null &&
+      (err as { name?: unknown }).name === 'DrawcastError' &&
+      typeof (err as { code?: unknown }).code === 'string' &&
+      Object.values(ErrorCode).includes((err as { code: ErrorCode }).code))
+  );
 }

@@ -1,0 +1,3 @@
+// Server-clock estimation for synchronized reveals.
+export * from './offset';
+export * from './sync';

@@ -1,0 +1,24 @@
+// Turns a zod result into the ack vocabulary, so every transport rejects bad input the same way.
+import type { z } from 'zod';
+import { ErrorCode, fail } from './errors';
+import type { AckFailure } from './errors';
+
+/** Codes for fields that have their own, more specific failure than VALIDATION_FAILED. */
+const FIELD_CODES: Record<string, ErrorCode> = {
+  nickname: ErrorCode.INVALID_NICKNAME,
+  phone: ErrorCode.INVALID_PHONE,
+};
+
+/** Parsed input or a typed failure naming the first bad field; never throws on junk. */
+export type Parsed<T> = { ok: true; data: T } | AckFailure;
+
+/** One place that validates inbound payloads for the server and (before sending) for the clients. */
+export function parsePayload<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
+  const code = FIELD_CODES[field] ?? ErrorCode.VALIDATION_FAILED;
+  const message = `${field}: ${issue?.message ?? 'invalid'}`;
+  return fail(code, message, field);
+}
