@@ -1,2 +1,7 @@
 // Typed Socket.IO protocol and zod schemas shared by server, stage and phones.
 export * from './errors';
+export * from './version';
+export * from './validate';
+export * from './schemas';
+export * from './dto';
+export * from './events';

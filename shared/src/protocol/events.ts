@@ -1,0 +1,94 @@
+// The typed Socket.IO event maps: `domain:verb` names, one payload and one Ack<T> per command.
+import type { ClockPong } from '../clock/sync';
+import type { Ack } from './errors';
+import type {
+  AudienceCountDto,
+  EventDto,
+  JoinAckDto,
+  OddsAggregateDto,
+  ParticipantStateDto,
+  PrizeDto,
+  RoundDrawnDto,
+  RoundDto,
+  RoundPublicDto,
+  RoundRevealDto,
+  StageStateDto,
+  YouWonDto,
+} from './dto';
+import type {
+  AddPrizeCommand,
+  CreateEventPayload,
+  CreateRoundCommand,
+  EventRef,
+  JoinPayload,
+  ParticipantStatePayload,
+  PublicEntropyCommand,
+  RoundRef,
+  UpdateEventCommand,
+} from './schemas';
+
+/** The callback socket.io passes as the last argument of a command. */
+export type AckCallback<T> = (ack: Ack<T>) => void;
+
+/** Commands clients send; every one is acked. Host commands need a host socket. */
+export interface ClientToServerEvents {
+  /** Anyone: server time for NTP-style offset estimation (see shared/src/clock). */
+  'clock:ping': (payload: Record<string, never>, ack: AckCallback<ClockPong>) => void;
+  /** Phone: join an open event; same device → same entry. */
+  'event:join': (payload: JoinPayload, ack: AckCallback<JoinAckDto>) => void;
+  /** Phone: full state (entry, odds, results, wins); also puts the socket in its rooms. */
+  'participant:state': (payload: ParticipantStatePayload, ack: AckCallback<ParticipantStateDto>) => void;
+  /** Stage screen: watch an event (joins its stage room). */
+  'stage:watch': (payload: EventRef, ack: AckCallback<StageStateDto>) => void;
+
+  /** Host: create an event. */
+  'event:create': (payload: CreateEventPayload, ack: AckCallback<EventDto>) => void;
+  /** Host: all events. */
+  'event:list': (payload: Record<string, never>, ack: AckCallback<EventDto[]>) => void;
+  /** Host: rename, open/close, change settings (stream delay included). */
+  'event:update': (payload: UpdateEventCommand, ack: AckCallback<EventDto>) => void;
+  /** Host: add a prize. */
+  'prize:add': (payload: AddPrizeCommand, ack: AckCallback<PrizeDto>) => void;
+  /** Host: prizes of an event. */
+  'prize:list': (payload: EventRef, ack: AckCallback<PrizeDto[]>) => void;
+  /** Host: create a round; its commitment is published at once. */
+  'round:create': (payload: CreateRoundCommand, ack: AckCallback<RoundDto>) => void;
+  /** Host: set the public entropy before the draw. */
+  'round:entropy': (payload: PublicEntropyCommand, ack: AckCallback<RoundDto>) => void;
+  /** Host: draw; sent twice, it draws once and both acks carry the same result. */
+  'round:draw': (payload: RoundRef, ack: AckCallback<RoundDto>) => void;
+  /** Host: cancel a committed round (frees its prize reservation). */
+  'round:cancel': (payload: RoundRef, ack: AckCallback<RoundDto>) => void;
+  /** Host: rounds of an event. */
+  'round:list': (payload: EventRef, ack: AckCallback<RoundDto[]>) => void;
+}
+
+/** Broadcasts. Rooms: `event:<id>:audience`, `event:<id>:stage`, `participant:<id>`, `host`. */
+export interface ServerToClientEvents {
+  /** Audience, stage, host: a round was created; show its commitment. */
+  'round:committed': (round: RoundPublicDto) => void;
+  /** Audience, stage, host: public entropy set or round cancelled. */
+  'round:updated': (round: RoundPublicDto) => void;
+  /** Audience, stage, host: entries per weight class, at most ~4 times a second per event. */
+  'odds:aggregate': (aggregate: OddsAggregateDto) => void;
+  /** Stage, host: the result at once, with the stage's revealAt. */
+  'round:drawn': (result: RoundDrawnDto) => void;
+  /** Audience: the result, held back until the lead before the phones' revealAt. */
+  'round:reveal': (result: RoundRevealDto) => void;
+  /** A winner's own sockets, at the same time as round:reveal. */
+  'you:won': (win: YouWonDto) => void;
+  /** Everyone in the event: title, status or settings changed. */
+  'event:updated': (event: EventDto) => void;
+  /** Stage, host: connected phones. */
+  'audience:count': (count: AudienceCountDto) => void;
+  /** A phone that reconnected with its device token in the handshake gets its state pushed. */
+  'participant:state': (state: ParticipantStateDto) => void;
+}
+
+/** Room names in one place, so server and tests agree. */
+export const rooms = {
+  audience: (eventId: string) => `event:${eventId}:audience`,
+  stage: (eventId: string) => `event:${eventId}:stage`,
+  participant: (participantId: string) => `participant:${participantId}`,
+  host: 'host',
+} as const;

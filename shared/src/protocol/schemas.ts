@@ -1,0 +1,147 @@
+// A zod schema for every inbound payload: the server validates with these before anything else,
+// and clients may validate forms with the same rules before sending.
+import { z } from 'zod';
+
+/** Opaque ids (events, prizes, rounds, participants): URL-safe, bounded, so junk never reaches the store. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id (letters, digits, _ or -)');
+
+/** Join codes are typed by people, so case and surrounding spaces are forgiven. */
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(16)
+  .regex(/^[A-Za-z0-9]+$/, 'must be letters and digits')
+  .transform((s) => s.toUpperCase());
+
+// C0/C1 controls plus the bidi overrides/isolates that can reorder text on other people's screens.
+const FORBIDDEN_IN_NICKNAME = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** The nickname rule of issue #3 (1..24 characters after trimming, no control characters). */
+export const nicknameSchema = z
+  .string()
+  .trim()
+  .refine((s) => !FORBIDDEN_IN_NICKNAME.test(s), 'must not contain control characters')
+  .refine((s) => [...s].length >= 1, 'must not be empty')
+  .refine((s) => [...s].length <= 24, 'must be at most 24 characters');
+
+/** A random secret the phone keeps in localStorage; one device is one entry per event. */
+export const deviceTokenSchema = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7E]+$/, 'must be printable ASCII');
+
+/** Loose shape only; the domain normalises and checks the number itself. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9+()\- .]+$/, 'must be a phone number');
+
+/** Host-tunable settings; each is optional in a patch. */
+export const eventSettingsPatchSchema = z.strictObject({
+  requirePhone: z.boolean().optional(),
+  streamDelayMs: z.number().int().min(0).max(60_000).optional(),
+  revealLeadMs: z.number().int().min(0).max(60_000).optional(),
+  excludePreviousWinnersDefault: z.boolean().optional(),
+});
+
+/** Why: a host creating an event from the console or curl. */
+export const createEventSchema = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  settings: eventSettingsPatchSchema.optional(),
+});
+
+/** Why: the host renames, opens/closes an event or changes its settings (stream delay included). */
+export const updateEventSchema = z.strictObject({
+  title: z.string().trim().min(1).max(120).optional(),
+  status: z.enum(['draft', 'open', 'closed']).optional(),
+  settings: eventSettingsPatchSchema.optional(),
+});
+
+/** Why: the stream delay has its own REST route and console control, 0..60 s as the issue says. */
+export const streamDelaySchema = z.strictObject({
+  streamDelayMs: z.number().int().min(0).max(60_000),
+});
+
+/** Why: adding a prize; `quantity` bounds how many winners it can ever have. */
+export const addPrizeSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(2000).optional(),
+  imageUrl: z.string().trim().max(2048).nullable().optional(),
+  quantity: z.number().int().min(1).max(1_000_000),
+});
+
+/** Why: creating a round commits to its seed; `winners` is k (500 at once must work). */
+export const createRoundSchema = z.strictObject({
+  prizeId: idSchema,
+  winners: z.number().int().min(1).max(100_000),
+  excludePreviousWinners: z.boolean().optional(),
+  blocklist: z.array(idSchema).max(100_000).optional(),
+});
+
+/** Why: the public entropy a host types before the draw (a called-out number, a lottery result). */
+export const publicEntropySchema = z.strictObject({
+  publicEntropy: z.string().max(512),
+});
+
+/** Socket form of the event commands, which carry the ids REST puts in the path. */
+export const eventRefSchema = z.strictObject({ eventId: idSchema });
+/** Why: a round command over the socket names its round. */
+export const roundRefSchema = z.strictObject({ roundId: idSchema });
+/** Socket `event:update`. */
+export const updateEventCommandSchema = updateEventSchema.extend({ eventId: idSchema });
+/** Socket `prize:add`. */
+export const addPrizeCommandSchema = addPrizeSchema.extend({ eventId: idSchema });
+/** Socket `round:create`. */
+export const createRoundCommandSchema = createRoundSchema.extend({ eventId: idSchema });
+/** Socket `round:entropy`. */
+export const publicEntropyCommandSchema = publicEntropySchema.extend({ roundId: idSchema });
+
+/** Why: the phone's self-registration after scanning the QR code. */
+export const joinSchema = z.strictObject({
+  joinCode: joinCodeSchema,
+  nickname: nicknameSchema,
+  deviceToken: deviceTokenSchema,
+  phone: phoneSchema.optional(),
+});
+
+/** Why: a phone (re)loading its full state names its event by id or join code plus its device token. */
+export const participantStateSchema = z
+  .strictObject({
+    eventId: idSchema.optional(),
+    joinCode: joinCodeSchema.optional(),
+    deviceToken: deviceTokenSchema,
+  })
+  .refine((p) => p.eventId !== undefined || p.joinCode !== undefined, {
+    message: 'eventId or joinCode is required',
+    path: ['eventId'],
+  });
+
+/** Why: clock:ping carries nothing, but a client may send `{}`; anything else is junk. */
+export const clockPingSchema = z.union([z.undefined(), z.strictObject({})]);
+
+/** Payload types as the client sends them (before trimming/normalising). */
+export type JoinPayload = z.input<typeof joinSchema>;
+/** Payload of participant:state. */
+export type ParticipantStatePayload = z.input<typeof participantStateSchema>;
+/** Payload of event:create / POST /api/events. */
+export type CreateEventPayload = z.input<typeof createEventSchema>;
+/** Payload of event:update. */
+export type UpdateEventCommand = z.input<typeof updateEventCommandSchema>;
+/** Payload of prize:add. */
+export type AddPrizeCommand = z.input<typeof addPrizeCommandSchema>;
+/** Payload of round:create. */
+export type CreateRoundCommand = z.input<typeof createRoundCommandSchema>;
+/** Payload of round:entropy. */
+export type PublicEntropyCommand = z.input<typeof publicEntropyCommandSchema>;
+/** Payload naming an event. */
+export type EventRef = z.input<typeof eventRefSchema>;
+/** Payload naming a round. */
+export type RoundRef = z.input<typeof roundRefSchema>;
