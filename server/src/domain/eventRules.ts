@@ -1,0 +1,79 @@
+// Event rules: titles, settings and which status changes a host may make.
+import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { checkBoolean, checkInteger, checkSingleLine } from './textRules';
+import type { EventSettings, EventStatus } from './types';
+
+/** Longest stream delay a host may set: a minute covers every livestream platform's latency. */
+export const MAX_STREAM_DELAY_MS = 60_000;
+/** Longest draw-to-reveal lead time, so an animation cannot hold the result back indefinitely. */
+export const MAX_REVEAL_LEAD_MS = 60_000;
+
+/** Settings of a new event unless the host says otherwise. */
+export const DEFAULT_EVENT_SETTINGS: Readonly<EventSettings> = Object.freeze({
+  requirePhone: false,
+  streamDelayMs: 0,
+  revealLeadMs: 5_000,
+  excludePreviousWinnersDefault: true,
+});
+
+/** Every status a stored event may have, for validating patches. */
+export const EVENT_STATUSES: readonly EventStatus[] = ['draft', 'open', 'closed'];
+
+const ALLOWED_TRANSITIONS: Record<EventStatus, readonly EventStatus[]> = {
+  draft: ['open', 'closed'],
+  open: ['closed'],
+  closed: ['open'],
+};
+
+/** Validates an event title (1..120 characters, single line). */
+export function validateTitle(value: unknown): string {
+  return checkSingleLine(value, {
+    field: 'title',
+    code: ErrorCode.VALIDATION_FAILED,
+    min: 1,
+    max: 120,
+    label: 'title',
+  });
+}
+
+/** Validates a partial settings object strictly (unknown keys refused) and merges it into `base`. */
+export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): EventSettings {
+  if (patch === undefined) return { ...base };
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'settings must be an object', 'settings');
+  }
+  const merged: EventSettings = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const field = `settings.${key}`;
+    switch (key) {
+      case 'requirePhone':
+        merged.requirePhone = checkBoolean(value, field);
+        break;
+      case 'excludePreviousWinnersDefault':
+        merged.excludePreviousWinnersDefault = checkBoolean(value, field);
+        break;
+      case 'streamDelayMs':
+        merged.streamDelayMs = checkInteger(value, field, 0, MAX_STREAM_DELAY_MS);
+        break;
+      case 'revealLeadMs':
+        merged.revealLeadMs = checkInteger(value, field, 0, MAX_REVEAL_LEAD_MS);
+        break;
+      default:
+        throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `unknown setting ${key}`, field);
+    }
+  }
+  return merged;
+}
+
+/** Checks a requested status change: once open, an event never returns to draft (it has participants). */
+export function checkStatusTransition(from: EventStatus, to: unknown): EventStatus {
+  if (typeof to !== 'string' || !EVENT_STATUSES.includes(to as EventStatus)) {
+    throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'status must be draft, open or closed', 'status');
+  }
+  const target = to as EventStatus;
+  if (target !== from && !ALLOWED_TRANSITIONS[from].includes(target)) {
+    throw new DrawcastError(ErrorCode.CONFLICT, `an event cannot go from ${from} to ${target}`, 'status');
+  }
+  return target;
+}
