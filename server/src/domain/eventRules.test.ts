@@ -30,7 +30,9 @@ describe('mergeSettings', () => {
     expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { requirePhone: 'yes' })).field).toBe(
       'settings.requirePhone',
     );
-    expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { colour: 'red' })).field).toBe('settings.colour');
+    expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { colour: 'red' })).field).toBe(
+      'settings.colour',
+    );
     expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, [])).field).toBe('settings');
   });
 });

@@ -26,7 +26,18 @@ describe('validateNickname', () => {
   });
 
   it('refuses empty, too long, control characters, bidi overrides, lone surrogates and non-strings', () => {
-    for (const bad of ['', '   ', 'a'.repeat(25), 'a\nb', 'a\u0000', 'x\u202Ey', 'a\uD800', 42, null, undefined]) {
+    for (const bad of [
+      '',
+      '   ',
+      'a'.repeat(25),
+      'a\nb',
+      'a\u0000',
+      'x\u202Ey',
+      'a\uD800',
+      42,
+      null,
+      undefined,
+    ]) {
       expect(codeOf(() => validateNickname(bad))).toBe('INVALID_NICKNAME:nickname');
     }
   });

@@ -10,7 +10,16 @@ describe('normalizePhone', () => {
   });
 
   it('refuses letters, too few or too many digits, inner plus and non-strings with INVALID_PHONE', () => {
-    for (const bad of ['12345', '1'.repeat(16), '138abc45678', '13+812345678', '', '++123456', 13812345678, null]) {
+    for (const bad of [
+      '12345',
+      '1'.repeat(16),
+      '138abc45678',
+      '13+812345678',
+      '',
+      '++123456',
+      13812345678,
+      null,
+    ]) {
       try {
         normalizePhone(bad);
         expect.unreachable(`accepted ${String(bad)}`);

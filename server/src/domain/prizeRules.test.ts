@@ -21,7 +21,9 @@ describe('validatePrizeInput', () => {
       imageUrl: null,
       quantity: 2,
     });
-    expect(validatePrizeInput({ name: 'TV', quantity: 1, imageUrl: '/img/tv.png' }).imageUrl).toBe('/img/tv.png');
+    expect(validatePrizeInput({ name: 'TV', quantity: 1, imageUrl: '/img/tv.png' }).imageUrl).toBe(
+      '/img/tv.png',
+    );
     expect(validatePrizeInput({ name: 'TV', quantity: 1, imageUrl: 'https://x.test/a b.png' }).imageUrl).toBe(
       'https://x.test/a%20b.png',
     );
@@ -31,10 +33,12 @@ describe('validatePrizeInput', () => {
     expect(fieldOf(() => validatePrizeInput({ name: '', quantity: 1 }))).toBe('name');
     expect(fieldOf(() => validatePrizeInput({ name: 'a', quantity: 0 }))).toBe('quantity');
     expect(fieldOf(() => validatePrizeInput({ name: 'a', quantity: 2.5 }))).toBe('quantity');
-    expect(fieldOf(() => validatePrizeInput({ name: 'a', quantity: 1, imageUrl: 'javascript:alert(1)' }))).toBe(
+    expect(
+      fieldOf(() => validatePrizeInput({ name: 'a', quantity: 1, imageUrl: 'javascript:alert(1)' })),
+    ).toBe('imageUrl');
+    expect(fieldOf(() => validatePrizeInput({ name: 'a', quantity: 1, imageUrl: '//evil.test/x' }))).toBe(
       'imageUrl',
     );
-    expect(fieldOf(() => validatePrizeInput({ name: 'a', quantity: 1, imageUrl: '//evil.test/x' }))).toBe('imageUrl');
     expect(fieldOf(() => validatePrizeInput({ name: 'a', quantity: 1, description: 5 }))).toBe('description');
     expect(fieldOf(() => validatePrizeInput(null))).toBe('prize');
   });
