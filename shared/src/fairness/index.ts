@@ -1,2 +1,10 @@
-// drawcast-v1 engine, odds and proof verification (filled in by the foundation issue).
-export {};
+// drawcast-v1: the draw engine, exact odds and proof verification (Node and browsers alike).
+export type { Entry, DrawInput, DrawResult } from './types';
+export { DrawErrorCode, DrawInputError } from './errors';
+export { draw, validateDrawInput } from './draw';
+export { commitmentOf, computeEntriesDigest, canonicalEntries } from './digest';
+export { compareUtf8 } from './validate';
+export { DrawStream } from './stream';
+export { oddsByWeight } from './odds';
+export { ProofSchema, verifyProof, buildProof } from './proof';
+export type { Proof, ProofCheck, ProofVerdict } from './proof';

@@ -1,0 +1,146 @@
+// The proof document: its schema, how the server builds it, and how anyone checks it.
+import { z } from 'zod';
+import { commitmentOf, computeEntriesDigest } from './digest';
+import { draw, prepareDraw } from './draw';
+import { DrawInputError } from './errors';
+import type { DrawInput, Entry } from './types';
+
+/** Everything a viewer needs to replay a revealed round with nothing but SHA-256 and HMAC. */
+export interface Proof {
+  algorithm: 'drawcast-v1';
+  roundId: string;
+  commitment: string;
+  serverSeed: string;
+  publicEntropy: string;
+  entriesDigest: string;
+  entries: Entry[];
+  winners: string[];
+}
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+
+/** Shape check for proofs from the network; extra fields (state, timestamps) are allowed. */
+export const ProofSchema: z.ZodType<Proof> = z.looseObject({
+  algorithm: z.literal('drawcast-v1'),
+  roundId: z.string(),
+  commitment: hex64,
+  serverSeed: hex64,
+  publicEntropy: z.string(),
+  entriesDigest: hex64,
+  entries: z.array(z.looseObject({ id: z.string(), weight: z.number() })),
+  winners: z.array(z.string()),
+});
+
+/** The four independent things a proof must satisfy, in the order they are checked. */
+export type ProofCheck = 'format' | 'commitment' | 'digest' | 'winners';
+
+/** A verdict that says which check failed and why, for the CLI and any web verifier. */
+export interface ProofVerdict {
+  ok: boolean;
+  failed: ProofCheck | null;
+  checks: Array<{ check: ProofCheck; ok: boolean; message: string }>;
+}
+
+/** Assembles the document the server publishes after the reveal, from the same draw() it ran. */
+export function buildProof(input: DrawInput): Proof {
+  const result = draw(input);
+  return {
+    algorithm: 'drawcast-v1',
+    roundId: input.roundId,
+    commitment: result.commitment,
+    serverSeed: input.serverSeed,
+    publicEntropy: input.publicEntropy,
+    entriesDigest: result.entriesDigest,
+    entries: input.entries.map((e) => ({ id: e.id, weight: e.weight })),
+    winners: result.winners,
+  };
+}
+
+/** Checks a proof of unknown origin; never throws, whatever it is given. */
+export function verifyProof(proof: unknown): ProofVerdict {
+  const checks: ProofVerdict['checks'] = [];
+  const verdict = (): ProofVerdict => {
+    const failed = checks.find((c) => !c.ok);
+    return { ok: failed === undefined, failed: failed ? failed.check : null, checks };
+  };
+  try {
+    const format = checkFormat(proof);
+    checks.push({ check: 'format', ok: format.ok, message: format.message });
+    if (!format.ok) return verdict();
+    const p = format.proof;
+    const commitment = commitmentOf(p.serverSeed);
+    checks.push(
+      commitment === p.commitment
+        ? { check: 'commitment', ok: true, message: 'SHA-256(serverSeed) equals the published commitment' }
+        : {
+            check: 'commitment',
+            ok: false,
+            message: `SHA-256(serverSeed) is ${commitment}, but the proof's commitment is ${p.commitment}`,
+          },
+    );
+    const digest = computeEntriesDigest(p.entries);
+    checks.push(
+      digest === p.entriesDigest
+        ? {
+            check: 'digest',
+            ok: true,
+            message: `the ${p.entries.length} entries hash to the published digest`,
+          }
+        : {
+            check: 'digest',
+            ok: false,
+            message: `the entries hash to ${digest}, but the proof's entriesDigest is ${p.entriesDigest}`,
+          },
+    );
+    const winners = draw({ ...p, k: p.winners.length }).winners;
+    const firstDiff = winners.findIndex((id, i) => id !== p.winners[i]);
+    checks.push(
+      firstDiff < 0
+        ? {
+            check: 'winners',
+            ok: true,
+            message: `replaying the draw gives the same ${winners.length} winners in order`,
+          }
+        : {
+            check: 'winners',
+            ok: false,
+            message: `replaying the draw gives ${JSON.stringify(winners[firstDiff])} at place ${firstDiff + 1}, the proof says ${JSON.stringify(p.winners[firstDiff])}`,
+          },
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    checks.push({
+      check: checks.length === 0 ? 'format' : 'winners',
+      ok: false,
+      message: `internal error: ${message}`,
+    });
+  }
+  return verdict();
+}
+
+type FormatResult = { ok: true; proof: Proof; message: string } | { ok: false; message: string };
+
+function checkFormat(proof: unknown): FormatResult {
+  const parsed = ProofSchema.safeParse(proof);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'proof';
+    const notRevealed =
+      typeof proof === 'object' && proof !== null && !('serverSeed' in proof) && 'commitment' in proof
+        ? ' (no serverSeed: the round may not be revealed yet)'
+        : '';
+    return { ok: false, message: `${path}: ${issue.message}${notRevealed}` };
+  }
+  const p = parsed.data;
+  try {
+    prepareDraw({ ...p, k: p.winners.length });
+  } catch (error) {
+    if (error instanceof DrawInputError) {
+      const field = error.field === 'k' ? 'winners' : error.field;
+      const message = error.field === 'k' ? 'winners must list 1 to (number of entries) ids' : error.message;
+      return { ok: false, message: `${field}: ${message}` };
+    }
+    throw error;
+  }
+  return { ok: true, proof: p, message: `a well-formed drawcast-v1 proof with ${p.entries.length} entries` };
+}
