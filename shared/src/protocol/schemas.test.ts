@@ -50,9 +50,11 @@ describe('joinSchema', () => {
 });
 
 describe('nicknameSchema', () => {
-  it('counts characters, not UTF-16 units', () => {
+  it('counts characters as people see them, not UTF-16 units', () => {
     expect(nicknameSchema.safeParse('😀'.repeat(24)).success).toBe(true);
+    expect(nicknameSchema.safeParse('👍🏽'.repeat(24)).success).toBe(true);
     expect(nicknameSchema.safeParse('😀'.repeat(25)).success).toBe(false);
+    expect(nicknameSchema.safeParse('a\u2028b').success).toBe(false);
   });
 });
 

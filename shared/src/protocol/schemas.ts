@@ -18,16 +18,33 @@ export const joinCodeSchema = z
   .regex(/^[A-Za-z0-9]+$/, 'must be letters and digits')
   .transform((s) => s.toUpperCase());
 
-// C0/C1 controls plus the bidi overrides/isolates that can reorder text on other people's screens.
-const FORBIDDEN_IN_NICKNAME = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// C0/C1 controls, line separators and the bidi overrides/isolates that can reorder text on other screens.
+const CONTROL_OR_BIDI = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Characters as a person counts them (an emoji with a skin tone is one), the unit of every text limit. */
+export function visibleLength(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count += 1;
+  return count;
+}
+
+/** A single line of user-typed text, trimmed, `min..max` visible characters, no control characters. */
+export function singleLineText(min: number, max: number) {
+  return z
+    .string()
+    .max(max * 16, `must be at most ${max} characters`)
+    .trim()
+    .refine((s) => !CONTROL_OR_BIDI.test(s) && !LONE_SURROGATE.test(s), 'must not contain control characters')
+    .refine((s) => {
+      const n = visibleLength(s);
+      return n >= min && n <= max;
+    }, `must be ${min} to ${max} characters after trimming`);
+}
 
 /** The nickname rule of issue #3 (1..24 characters after trimming, no control characters). */
-export const nicknameSchema = z
-  .string()
-  .trim()
-  .refine((s) => !FORBIDDEN_IN_NICKNAME.test(s), 'must not contain control characters')
-  .refine((s) => [...s].length >= 1, 'must not be empty')
-  .refine((s) => [...s].length <= 24, 'must be at most 24 characters');
+export const nicknameSchema = singleLineText(1, 24);
 
 /** A random secret the phone keeps in localStorage; one device is one entry per event. */
 export const deviceTokenSchema = z
@@ -54,13 +71,13 @@ export const eventSettingsPatchSchema = z.strictObject({
 
 /** Why: a host creating an event from the console or curl. */
 export const createEventSchema = z.strictObject({
-  title: z.string().trim().min(1).max(120),
+  title: singleLineText(1, 120),
   settings: eventSettingsPatchSchema.optional(),
 });
 
 /** Why: the host renames, opens/closes an event or changes its settings (stream delay included). */
 export const updateEventSchema = z.strictObject({
-  title: z.string().trim().min(1).max(120).optional(),
+  title: singleLineText(1, 120).optional(),
   status: z.enum(['draft', 'open', 'closed']).optional(),
   settings: eventSettingsPatchSchema.optional(),
 });
@@ -72,7 +89,7 @@ export const streamDelaySchema = z.strictObject({
 
 /** Why: adding a prize; `quantity` bounds how many winners it can ever have. */
 export const addPrizeSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: singleLineText(1, 120),
   description: z.string().max(2000).optional(),
   imageUrl: z.string().trim().max(2048).nullable().optional(),
   quantity: z.number().int().min(1).max(1_000_000),
@@ -83,12 +100,12 @@ export const createRoundSchema = z.strictObject({
   prizeId: idSchema,
   winners: z.number().int().min(1).max(100_000),
   excludePreviousWinners: z.boolean().optional(),
-  blocklist: z.array(idSchema).max(100_000).optional(),
+  blocklist: z.array(idSchema).max(10_000).optional(),
 });
 
 /** Why: the public entropy a host types before the draw (a called-out number, a lottery result). */
 export const publicEntropySchema = z.strictObject({
-  publicEntropy: z.string().max(512),
+  publicEntropy: z.string().max(1000),
 });
 
 /** Socket form of the event commands, which carry the ids REST puts in the path. */
