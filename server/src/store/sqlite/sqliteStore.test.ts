@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { describeStoreConformance, fixtures } from '../conformance';
+import { createSqliteStore } from './sqliteStore';
+import { MIGRATIONS } from './schema';
+
+async function tempFile(): Promise<{ file: string; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'drawcast-store-'));
+  return { dir, file: join(dir, 'drawcast.sqlite') };
+}
+
+describeStoreConformance('sqlite', async () => {
+  const { dir, file } = await tempFile();
+  return {
+    open: async () => createSqliteStore({ file }),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('sqlite store specifics', () => {
+  it('runs WAL with synchronous=FULL and records the schema version', async () => {
+    const { dir, file } = await tempFile();
+    const store = createSqliteStore({ file });
+    await store.insertEvent(fixtures.event());
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    } finally {
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file from a newer server instead of corrupting it', async () => {
+    const { dir, file } = await tempFile();
+    const db = new Database(file);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    try {
+      expect(() => createSqliteStore({ file })).toThrow(/newer than this server/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the aggregate from counters, not a participants scan', async () => {
+    const { dir, file } = await tempFile();
+    const store = createSqliteStore({ file });
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const plan = db
+        .prepare('EXPLAIN QUERY PLAN SELECT weight, entries, winners FROM weight_counts WHERE event_id = ?')
+        .all('e') as { detail: string }[];
+      expect(plan.map((p) => p.detail).join()).toMatch(/SEARCH weight_counts USING PRIMARY KEY/);
+      const byDevice = db
+        .prepare('EXPLAIN QUERY PLAN SELECT * FROM participants WHERE event_id = ? AND device_token_hash = ?')
+        .all('e', 'd') as { detail: string }[];
+      expect(byDevice.map((p) => p.detail).join()).toMatch(/participants_by_device/);
+    } finally {
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
