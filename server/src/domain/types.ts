@@ -88,6 +88,8 @@ export interface Round {
 
 /** What the store records atomically when a round is drawn. */
 export interface DrawOutcome {
+  /** The publicEntropy the draw was computed with; the store refuses the outcome if the round's has changed. */
+  publicEntropy: string;
   /** The frozen, eligible entry list the draw used (kept for the proof). */
   entries: { id: string; weight: number }[];
   entriesDigest: string;

@@ -87,8 +87,13 @@ export const fixtures = {
       ...overrides,
     };
   },
-  outcome(winners: string[], entries = winners.map((id) => ({ id, weight: 1 }))): DrawOutcome {
+  outcome(
+    winners: string[],
+    entries = winners.map((id) => ({ id, weight: 1 })),
+    publicEntropy = '',
+  ): DrawOutcome {
     return {
+      publicEntropy,
       entries,
       entriesDigest: 'd'.repeat(64),
       winners,
@@ -289,6 +294,21 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
         expect(await store.getParticipantsByIds(event.id, [])).toEqual([]);
       }, 30_000);
 
+      it('pages participants in join order', async () => {
+        const { store } = await setup();
+        const { event } = await seeded(store, 0);
+        const joined = [3, 1, 2, 2].map((t) => fixtures.participant(event.id, { joinedAt: t }));
+        for (const p of joined) await store.insertParticipantIfAbsent(p);
+        const order = [joined[1], joined[2], joined[3], joined[0]].map((p) => p?.id);
+        expect((await store.listParticipants(event.id, { offset: 0, limit: 10 })).map((p) => p.id)).toEqual(
+          order,
+        );
+        expect((await store.listParticipants(event.id, { offset: 1, limit: 2 })).map((p) => p.id)).toEqual(
+          order.slice(1, 3),
+        );
+        expect(await store.listParticipants('evt_other', { offset: 0, limit: 10 })).toEqual([]);
+      });
+
       it('lists entries and counts per weight, with and without earlier winners', async () => {
         const { store } = await setup();
         const { event, prize, participants } = await seeded(store, 7);
@@ -349,6 +369,21 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
         expect(await store.getRoundEntries(later.id)).toBeNull();
       });
 
+      it('finds the oldest committed round as the current one', async () => {
+        const { store } = await setup();
+        const { event, prize, participants } = await seeded(store, 1);
+        expect(await store.getCurrentRound(event.id)).toBeNull();
+        const first = fixtures.round(event.id, prize.id, { createdAt: 10 });
+        const second = fixtures.round(event.id, prize.id, { createdAt: 10 });
+        const third = fixtures.round(event.id, prize.id, { createdAt: 11 });
+        for (const r of [first, second, third]) await store.insertRound(r);
+        expect((await store.getCurrentRound(event.id))?.id).toBe(first.id);
+        await store.commitDrawResult(first.id, fixtures.outcome([participants[0]?.id as string]));
+        expect((await store.getCurrentRound(event.id))?.id).toBe(second.id);
+        await store.cancelRound(second.id);
+        expect(await store.getCurrentRound(event.id)).toEqual(third);
+      });
+
       it('reserves prize capacity for undrawn rounds and refuses beyond it', async () => {
         const { store } = await setup();
         const { event, prize } = await seeded(store, 0, 5);
@@ -397,7 +432,15 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
         await store.insertRound(round);
         const set = await store.setPublicEntropy(round.id, 'lotto 7 11 🎲');
         expect(set).toEqual({ ok: true, round: { ...round, publicEntropy: 'lotto 7 11 🎲' } });
-        await store.commitDrawResult(round.id, fixtures.outcome([participants[0]?.id as string]));
+        const winner = [participants[0]?.id as string];
+        const stale = await store.commitDrawResult(round.id, fixtures.outcome(winner));
+        expect(stale).toMatchObject({ outcome: 'stale_entropy' });
+        expect((await store.getRound(round.id))?.status).toBe('committed');
+        const fresh = await store.commitDrawResult(
+          round.id,
+          fixtures.outcome(winner, undefined, 'lotto 7 11 🎲'),
+        );
+        expect(fresh.outcome).toBe('drawn');
         const late = await store.setPublicEntropy(round.id, 'late');
         expect(late).toMatchObject({ ok: false, reason: 'NOT_COMMITTED' });
         expect((await store.getRound(round.id))?.publicEntropy).toBe('lotto 7 11 🎲');

@@ -37,7 +37,9 @@ export type CommitDrawResult =
   | { outcome: 'already_drawn'; round: Round }
   | { outcome: 'not_found' }
   | { outcome: 'cancelled'; round: Round }
-  | { outcome: 'prize_exhausted'; round: Round; available: number };
+  | { outcome: 'prize_exhausted'; round: Round; available: number }
+  /** The round's publicEntropy changed after the draw was computed: recompute and try again. */
+  | { outcome: 'stale_entropy'; round: Round };
 
 /** Fields of an event the host may change; settings are replaced whole (the service merges). */
 export interface EventPatch {
@@ -65,6 +67,8 @@ export interface Store {
   /** Only participants of that event; unknown ids are left out; order not guaranteed. */
   getParticipantsByIds(eventId: string, participantIds: readonly string[]): Promise<Participant[]>;
   countParticipants(eventId: string): Promise<number>;
+  /** A page of the event's participants in join order, for the host's list and exports. */
+  listParticipants(eventId: string, page: { offset: number; limit: number }): Promise<Participant[]>;
   /** Changes tickets (issue #4 bonus); returns null for an unknown participant. */
   setParticipantWeight(participantId: string, weight: number): Promise<Participant | null>;
   /** Entries of the event, optionally without anyone who has won in it; any order. */
@@ -77,13 +81,16 @@ export interface Store {
   getRound(roundId: string): Promise<Round | null>;
   /** Rounds of an event, oldest first. */
   listRounds(eventId: string): Promise<Round[]>;
+  /** The oldest committed round of the event (the one joins' odds refer to), or null; cheap, called per join. */
+  getCurrentRound(eventId: string): Promise<Round | null>;
   /** The frozen entry list of a drawn round (for its proof), or null if not drawn. */
   getRoundEntries(roundId: string): Promise<Entry[] | null>;
   setPublicEntropy(roundId: string, publicEntropy: string): Promise<RoundUpdateResult>;
   cancelRound(roundId: string): Promise<RoundUpdateResult>;
   /**
-   * In one transaction: if the round is 'committed', store the outcome, bump the prize's awarded count
-   * and mark the winners as having won; if it is already drawn, return the stored result unchanged.
+   * In one transaction: if the round is 'committed' and its publicEntropy still equals the one the draw used,
+   * store the outcome, bump the prize's awarded count and mark the winners as having won; if it is already
+   * drawn, return the stored result unchanged.
    */
   commitDrawResult(roundId: string, outcome: DrawOutcome): Promise<CommitDrawResult>;
 

@@ -77,6 +77,10 @@ export const MIGRATIONS: readonly string[] = [
     entries TEXT NOT NULL
   );
   `,
+  `
+  CREATE INDEX participants_by_join ON participants(event_id, joined_at);
+  CREATE INDEX rounds_current ON rounds(event_id, status, created_at);
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

@@ -80,6 +80,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     countParticipants: db.prepare<[string], { n: number }>(
       'SELECT COUNT(*) AS n FROM participants WHERE event_id = ?',
     ),
+    listParticipants: db.prepare<[string, number, number], ParticipantRow>(
+      'SELECT * FROM participants WHERE event_id = ? ORDER BY joined_at, rowid LIMIT ? OFFSET ?',
+    ),
     setWeight: db.prepare('UPDATE participants SET weight = ? WHERE id = ?'),
     markWinner: db.prepare<[string], { weight: number; event_id: string }>(
       'UPDATE participants SET has_won = 1 WHERE id = ? AND has_won = 0 RETURNING weight, event_id',
@@ -109,6 +112,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     roundById: db.prepare<[string], RoundRow>('SELECT * FROM rounds WHERE id = ?'),
     listRounds: db.prepare<[string], RoundRow>(
       'SELECT * FROM rounds WHERE event_id = ? ORDER BY created_at, rowid',
+    ),
+    currentRound: db.prepare<[string], RoundRow>(
+      "SELECT * FROM rounds WHERE event_id = ? AND status = 'committed' ORDER BY created_at, rowid LIMIT 1",
     ),
     reservedForPrize: db.prepare<[string], { reserved: number }>(
       "SELECT COALESCE(SUM(k), 0) AS reserved FROM rounds WHERE prize_id = ? AND status = 'committed'",
@@ -218,6 +224,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     if (!round) return { outcome: 'not_found' };
     if (round.status === 'drawn') return { outcome: 'already_drawn', round };
     if (round.status === 'cancelled') return { outcome: 'cancelled', round };
+    if (round.publicEntropy !== outcome.publicEntropy) return { outcome: 'stale_entropy', round };
     const prize = sql.prizeById.get(round.prizeId);
     const available = prize ? prize.quantity - prize.awarded : 0;
     if (outcome.winners.length > available) return { outcome: 'prize_exhausted', round, available };
@@ -323,6 +330,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async countParticipants(eventId) {
       return sql.countParticipants.get(eventId)?.n ?? 0;
     },
+    async listParticipants(eventId, { offset, limit }) {
+      return sql.listParticipants.all(eventId, limit, offset).map(participantFromRow);
+    },
     async setParticipantWeight(participantId, weight) {
       return setWeightTx(participantId, weight);
     },
@@ -346,6 +356,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async listRounds(eventId) {
       return sql.listRounds.all(eventId).map(roundFromRow);
+    },
+    async getCurrentRound(eventId) {
+      const row = sql.currentRound.get(eventId);
+      return row ? roundFromRow(row) : null;
     },
     async getRoundEntries(roundId) {
       const row = sql.roundEntries.get(roundId);
