@@ -1,7 +1,7 @@
 // The application service's public face: what the transports (REST, Socket.IO) call and get back.
-import type { Proof } from '@drawcast/shared';
 import type { Store } from '../store/store';
 import type { DrawEvent, EventSettings, EventStatus, Prize, RoundStatus } from '../domain/types';
+import type { ProofDocument } from '../domain/proofDocument';
 
 /** Time is injected so tests (and reveal scheduling) control it. */
 export interface Clock {
@@ -114,31 +114,7 @@ export interface RoundAggregate {
   total: number;
 }
 
-/** Public proof before the reveal: state and commitment, never the seed. */
-export interface PendingProofDocument {
-  algorithm: 'drawcast-v1';
-  roundId: string;
-  state: 'committed' | 'drawn' | 'cancelled';
-  revealed: false;
-  commitment: string;
-  publicEntropy: string;
-  k: number;
-  revealAt: number | null;
-  phoneRevealAt: number | null;
-}
-
-/** Public proof after phoneRevealAt: the full drawcast-v1 proof (verifyProof accepts it) plus timing. */
-export type RevealedProofDocument = Proof & {
-  state: 'revealed';
-  revealed: true;
-  k: number;
-  drawnAt: number;
-  revealAt: number;
-  phoneRevealAt: number;
-};
-
-/** What GET /api/rounds/:roundId/proof returns. */
-export type ProofDocument = PendingProofDocument | RevealedProofDocument;
+export type { PendingProofDocument, ProofDocument, RevealedProofDocument } from '../domain/proofDocument';
 
 /** The round phones are currently entered in (the oldest committed round of the event). */
 export interface OpenRoundView {
@@ -202,6 +178,8 @@ export interface JoinResult {
   /** False when this device had already joined: the same entry is returned. */
   created: boolean;
   event: DrawEvent;
+  /** The current round with this participant's eligibility and odds, for the join ack; null if none. */
+  openRound: OpenRoundView | null;
 }
 
 /** Result of drawRound: a second call returns the stored result with alreadyDrawn = true. */
@@ -230,6 +208,8 @@ export interface DrawcastService {
   join(input: JoinInput): Promise<JoinResult>;
   getParticipantByDevice(eventId: string, deviceToken: string): Promise<ParticipantView | null>;
   countParticipants(eventId: string): Promise<number>;
+  /** Host list in join order; limit 1..1000 (default 100). */
+  listParticipants(eventId: string, page?: { offset?: number; limit?: number }): Promise<ParticipantView[]>;
 
   /** The seed is stored durably before the commitment is returned. */
   createRound(eventId: string, input: CreateRoundInput): Promise<RoundView>;

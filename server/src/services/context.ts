@@ -1,0 +1,45 @@
+// What every service operation shares: injected deps, the per-event lock, and "find or throw" helpers.
+import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { looksLikeId, makeId, ID_BYTES } from '../domain/ids';
+import type { DrawEvent, Prize, Round } from '../domain/types';
+import { KeyedMutex } from './keyedMutex';
+import type { ServiceDeps } from './types';
+
+/** Deps plus process-local coordination, passed to every operation module. */
+export interface ServiceContext extends ServiceDeps {
+  /** Serialises round state changes per event (draws must see earlier draws' winners). */
+  locks: KeyedMutex;
+}
+
+/** Builds the context once per service instance. */
+export function createContext(deps: ServiceDeps): ServiceContext {
+  return { ...deps, locks: new KeyedMutex() };
+}
+
+/** A fresh opaque id from the injected randomness. */
+export function newId(ctx: ServiceContext, prefix: 'evt' | 'prz' | 'rnd' | 'p'): string {
+  return makeId(prefix, ctx.random.bytes(ID_BYTES));
+}
+
+/** Loads an event or throws EVENT_NOT_FOUND (also for ids that are not even id-shaped). */
+export async function requireEvent(ctx: ServiceContext, eventId: unknown): Promise<DrawEvent> {
+  const event = looksLikeId(eventId) ? await ctx.store.getEvent(eventId) : null;
+  if (!event) throw new DrawcastError(ErrorCode.EVENT_NOT_FOUND, 'no such event', 'eventId');
+  return event;
+}
+
+/** Loads a prize of the given event or throws PRIZE_NOT_FOUND. */
+export async function requirePrize(ctx: ServiceContext, prizeId: unknown, eventId?: string): Promise<Prize> {
+  const prize = looksLikeId(prizeId) ? await ctx.store.getPrize(prizeId) : null;
+  if (!prize || (eventId !== undefined && prize.eventId !== eventId)) {
+    throw new DrawcastError(ErrorCode.PRIZE_NOT_FOUND, 'no such prize in this event', 'prizeId');
+  }
+  return prize;
+}
+
+/** Loads a round or throws ROUND_NOT_FOUND. */
+export async function requireRound(ctx: ServiceContext, roundId: unknown): Promise<Round> {
+  const round = looksLikeId(roundId) ? await ctx.store.getRound(roundId) : null;
+  if (!round) throw new DrawcastError(ErrorCode.ROUND_NOT_FOUND, 'no such round', 'roundId');
+  return round;
+}

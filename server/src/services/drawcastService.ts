@@ -1,0 +1,41 @@
+// The application service: thin orchestration of domain rules over the Store, for REST and Socket.IO alike.
+import { createContext, requireEvent } from './context';
+import * as events from './eventOperations';
+import * as joins from './joinOperations';
+import { participantState } from './participantState';
+import * as rounds from './roundOperations';
+import type { DrawcastService, ServiceDeps } from './types';
+
+/** Builds the service the transports call; one per process (its per-event draw lock is process-local). */
+export function createDrawcastService(deps: ServiceDeps): DrawcastService {
+  const ctx = createContext(deps);
+  return {
+    createEvent: (input) => events.createEvent(ctx, input),
+    listEvents: () => ctx.store.listEvents(),
+    getEvent: (eventId) => requireEvent(ctx, eventId),
+    getEventByJoinCode: (joinCode) => events.getEventByJoinCode(ctx, joinCode),
+    updateEvent: (eventId, patch) => events.updateEvent(ctx, eventId, patch),
+
+    addPrize: (eventId, input) => events.addPrize(ctx, eventId, input),
+    listPrizes: (eventId) => events.listPrizes(ctx, eventId),
+    getPrize: (prizeId) => events.getPrize(ctx, prizeId),
+
+    join: (input) => joins.join(ctx, input),
+    getParticipantByDevice: (eventId, deviceToken) => joins.getParticipantByDevice(ctx, eventId, deviceToken),
+    countParticipants: async (eventId) => ctx.store.countParticipants((await requireEvent(ctx, eventId)).id),
+    listParticipants: (eventId, page) => joins.listParticipants(ctx, eventId, page),
+
+    createRound: (eventId, input) => rounds.createRound(ctx, eventId, input),
+    setPublicEntropy: (roundId, publicEntropy) => rounds.setPublicEntropy(ctx, roundId, publicEntropy),
+    drawRound: (roundId) => rounds.drawRound(ctx, roundId),
+    cancelRound: (roundId) => rounds.cancelRound(ctx, roundId),
+    getRound: (roundId) => rounds.getRound(ctx, roundId),
+    listRounds: (eventId) => rounds.listRounds(ctx, eventId),
+    currentRound: (eventId) => rounds.currentRound(ctx, eventId),
+    roundAggregate: (roundId) => rounds.roundAggregate(ctx, roundId),
+    currentAggregate: (eventId) => rounds.currentAggregate(ctx, eventId),
+    getProof: (roundId) => rounds.getProof(ctx, roundId),
+
+    participantState: (eventId, deviceToken) => participantState(ctx, eventId, deviceToken),
+  };
+}
