@@ -1,10 +1,75 @@
-// Placeholder entry: reads config and listens. Replaced by the server issue.
-import http from 'node:http';
+// Entry point: read config, open the SQLite file, build the server, listen, print the join URL and QR.
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import QRCode from 'qrcode';
+import { createServer } from './app';
+import { ConfigError, loadConfig } from './config';
+import { cryptoRandom, systemClock } from './services';
+import { createSqliteStore } from './store/sqlite/sqliteStore';
 
-const port = Number(process.env.PORT ?? 3000);
-http
-  .createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>Drawcast</title><h1>Drawcast</h1><p>The server is coming.</p>');
-  })
-  .listen(port, () => console.log(`Drawcast listening on http://localhost:${port}`));
+/** The address phones on the same Wi-Fi can reach: the first non-internal IPv4, else localhost. */
+function lanAddress(): string {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}
+
+async function main(): Promise<void> {
+  const { config, hostTokenGenerated, secret } = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
+  const server = await createServer({
+    store,
+    clock: systemClock,
+    random: cryptoRandom,
+    config,
+    secret,
+    logger,
+    defaultMetrics: true,
+  });
+  const port = await server.listen(config.port, config.bindAddress);
+
+  const local = config.bindAddress === '0.0.0.0' ? '127.0.0.1' : config.bindAddress;
+  const lan = config.bindAddress === '0.0.0.0' ? lanAddress() : local;
+  const joinUrl = `http://${lan}:${port}/`;
+  const out: string[] = [
+    `Drawcast listening on http://${local}:${port} (data in ${config.dataDir})`,
+    `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
+    await QRCode.toString(joinUrl, { type: 'terminal', small: true }),
+  ];
+  if (hostTokenGenerated) {
+    out.push(
+      `Host token (generated now, kept in ${path.join(config.dataDir, 'host-token')}, printed only this once):`,
+      `  ${config.hostToken}`,
+      '',
+    );
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 5000).unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(`Configuration error: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+});

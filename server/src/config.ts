@@ -1,0 +1,125 @@
+// Server configuration from the environment, validated once at start so a typo fails loudly.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z.object({
+  PORT: int(0, 65535, 3000),
+  DRAWCAST_BIND: z.string().min(1).default('0.0.0.0'),
+  DRAWCAST_DATA_DIR: z.string().min(1).default('./data'),
+  DRAWCAST_HOST_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DRAWCAST_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DRAWCAST_JOINS_PER_IP_PER_MINUTE: int(1, 1_000_000, 1200),
+  DRAWCAST_JOINS_PER_DEVICE_PER_MINUTE: int(1, 10_000, 30),
+  DRAWCAST_AUTH_MAX_FAILURES: int(1, 1000, 10),
+  DRAWCAST_AUTH_WINDOW_SECONDS: int(1, 86_400, 300),
+  DRAWCAST_ODDS_INTERVAL_MS: int(10, 10_000, 250),
+  DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Everything the transports need to know; passed to createServer so tests can set any knob. */
+export interface ServerConfig {
+  port: number;
+  bindAddress: string;
+  dataDir: string;
+  hostToken: string;
+  joinsPerIpPerMinute: number;
+  joinsPerDevicePerMinute: number;
+  authMaxFailures: number;
+  authWindowMs: number;
+  oddsIntervalMs: number;
+  maxSocketPayloadBytes: number;
+  httpBodyLimit: string;
+  logLevel: string;
+  /** Built UIs served when present; absent folders fall back to the placeholder page. */
+  staticDirs: { stage: string; mobile: string };
+}
+
+/** Sensible defaults for tests and embedding; `index.ts` overlays the environment. */
+export function defaultConfig(
+  overrides: Partial<ServerConfig> & Pick<ServerConfig, 'hostToken'>,
+): ServerConfig {
+  const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+  return {
+    port: 0,
+    bindAddress: '127.0.0.1',
+    dataDir: './data',
+    joinsPerIpPerMinute: 1200,
+    joinsPerDevicePerMinute: 30,
+    authMaxFailures: 10,
+    authWindowMs: 300_000,
+    oddsIntervalMs: 250,
+    maxSocketPayloadBytes: 64 * 1024,
+    httpBodyLimit: '100kb',
+    logLevel: 'silent',
+    staticDirs: {
+      stage: path.join(repoRoot, 'stage-screen', 'dist'),
+      mobile: path.join(repoRoot, 'mobile-client', 'dist'),
+    },
+    ...overrides,
+  };
+}
+
+/** A misconfiguration names the variable, instead of surfacing later as a bare TypeError. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * A secret from the environment, or the one kept in `dataDir/name` (mode 0600), generated at first start;
+ * `generated` tells the caller to print it once.
+ */
+export function resolveSecret(
+  dataDir: string,
+  name: string,
+  fromEnv: string | undefined,
+): { value: string; generated: boolean } {
+  if (fromEnv) return { value: fromEnv, generated: false };
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) {
+    const value = readFileSync(file, 'utf8').trim();
+    if (value.length >= 16) return { value, generated: false };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { value, generated: true };
+}
+
+/** Reads and validates the environment; the token may be generated, so the caller can print it once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
+  config: ServerConfig;
+  hostTokenGenerated: boolean;
+  secret: string;
+} {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DRAWCAST_DATA_DIR);
+  const hostToken = resolveSecret(dataDir, 'host-token', e.DRAWCAST_HOST_TOKEN);
+  const secret = resolveSecret(dataDir, 'secret', e.DRAWCAST_SECRET);
+  const config = defaultConfig({
+    port: e.PORT,
+    bindAddress: e.DRAWCAST_BIND,
+    dataDir,
+    hostToken: hostToken.value,
+    joinsPerIpPerMinute: e.DRAWCAST_JOINS_PER_IP_PER_MINUTE,
+    joinsPerDevicePerMinute: e.DRAWCAST_JOINS_PER_DEVICE_PER_MINUTE,
+    authMaxFailures: e.DRAWCAST_AUTH_MAX_FAILURES,
+    authWindowMs: e.DRAWCAST_AUTH_WINDOW_SECONDS * 1000,
+    oddsIntervalMs: e.DRAWCAST_ODDS_INTERVAL_MS,
+    logLevel: e.DRAWCAST_LOG_LEVEL,
+  });
+  return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };
+}

@@ -1,0 +1,41 @@
+// One mapping from thrown errors to wire failures, shared by REST and socket handlers.
+import { ErrorCode, fail, isDrawcastError } from '@drawcast/shared';
+import type { AckFailure } from '@drawcast/shared';
+import type { Logger } from 'pino';
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHORIZED]: 401,
+  [ErrorCode.LOCKED_OUT]: 429,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.FILE_TOO_LARGE]: 413,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.EVENT_NOT_FOUND]: 404,
+  [ErrorCode.PRIZE_NOT_FOUND]: 404,
+  [ErrorCode.ROUND_NOT_FOUND]: 404,
+  [ErrorCode.PARTICIPANT_NOT_FOUND]: 404,
+  [ErrorCode.CHECKIN_NOT_FOUND]: 404,
+  [ErrorCode.CLAIM_NOT_FOUND]: 404,
+  [ErrorCode.EVENT_NOT_OPEN]: 409,
+  [ErrorCode.PRIZE_EXHAUSTED]: 409,
+  [ErrorCode.ROUND_ALREADY_DRAWN]: 409,
+  [ErrorCode.ROUND_NOT_REVEALED]: 409,
+  [ErrorCode.NOT_ENOUGH_ENTRIES]: 409,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.ALREADY_REDEEMED]: 409,
+  [ErrorCode.ALREADY_REDRAWN]: 409,
+  [ErrorCode.PROTOCOL_MISMATCH]: 400,
+  [ErrorCode.INTERNAL]: 500,
+};
+
+/** REST needs a status per code; anything not listed is a client error (400). */
+export function httpStatusOf(code: ErrorCode): number {
+  return STATUS_BY_CODE[code] ?? 400;
+}
+
+/** Typed errors pass through; anything else is logged and hidden behind INTERNAL, never leaked. */
+export function toFailure(err: unknown, logger?: Logger, context?: string): AckFailure {
+  if (isDrawcastError(err)) return fail(err.code, err.message, err.field);
+  logger?.error({ err, context }, 'unexpected error');
+  return fail(ErrorCode.INTERNAL, 'internal error');
+}

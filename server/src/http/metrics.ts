@@ -1,0 +1,43 @@
+// Prometheus metrics on a private registry, so several servers in one test process do not collide.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** What /metrics exposes; handlers update these directly. */
+export interface DrawcastMetrics {
+  registry: Registry;
+  connectedSockets: Gauge;
+  joins: Counter<'result'>;
+  draws: Counter;
+  ackLatency: Histogram<'event'>;
+}
+
+/** Why: the issue asks for connected sockets, joins, draws and ack latency per event name. */
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): DrawcastMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'drawcast_' });
+  return {
+    registry,
+    connectedSockets: new Gauge({
+      name: 'drawcast_connected_sockets',
+      help: 'Socket.IO connections currently open',
+      registers: [registry],
+    }),
+    joins: new Counter({
+      name: 'drawcast_joins_total',
+      help: 'Join commands by result (created, existing, failed)',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    draws: new Counter({
+      name: 'drawcast_draws_total',
+      help: 'Rounds drawn (a repeated draw command is not counted)',
+      registers: [registry],
+    }),
+    ackLatency: new Histogram({
+      name: 'drawcast_ack_latency_seconds',
+      help: 'Time from receiving a socket command to sending its ack',
+      labelNames: ['event'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,54 @@
+// Handshake check: protocol version first, then the role's credentials; refusals carry a typed code.
+import { ErrorCode, PROTOCOL_VERSION, handshakeAuthSchema } from '@drawcast/shared';
+import type { HandshakeAuth } from '@drawcast/shared';
+import type { ExtendedError } from 'socket.io';
+import type { HostAuthenticator } from '../http/host-auth';
+import type { DrawcastSocket } from './types';
+
+/** A connect_error whose `data` the client can switch on (PROTOCOL_MISMATCH, UNAUTHORIZED, LOCKED_OUT…). */
+export function refusal(code: ErrorCode, message: string): ExtendedError {
+  const err = new Error(message) as ExtendedError;
+  err.data = { code, message };
+  return err;
+}
+
+/** The parsed auth, kept on the socket for the connection handler. */
+export const handshakeOf = new WeakMap<DrawcastSocket, ReturnType<typeof handshakeAuthSchema.parse>>();
+
+/** Why: an old cached phone page or a forged host socket must be refused before it can send anything. */
+export function handshakeMiddleware(hostAuth: HostAuthenticator) {
+  return async (socket: DrawcastSocket, next: (err?: ExtendedError) => void): Promise<void> => {
+    const raw = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
+    if (raw.protocolVersion !== PROTOCOL_VERSION) {
+      next(
+        refusal(
+          ErrorCode.PROTOCOL_MISMATCH,
+          `protocolVersion: this server speaks ${PROTOCOL_VERSION}, the client sent ${JSON.stringify(raw.protocolVersion ?? null)}; reload the page`,
+        ),
+      );
+      return;
+    }
+    const parsed = handshakeAuthSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      next(refusal(ErrorCode.VALIDATION_FAILED, `auth.${issue?.path.join('.')}: ${issue?.message}`));
+      return;
+    }
+    const ip = socket.handshake.address;
+    if (parsed.data.role === 'host') {
+      const verdict = await hostAuth.check(ip, parsed.data.hostToken);
+      if (!verdict.ok) {
+        next(
+          refusal(
+            verdict.code,
+            verdict.code === 'LOCKED_OUT' ? 'too many failed attempts' : 'bad host token',
+          ),
+        );
+        return;
+      }
+    }
+    socket.data = { role: parsed.data.role, ip };
+    handshakeOf.set(socket, parsed.data);
+    next();
+  };
+}

@@ -1,0 +1,46 @@
+// Trailing-edge throttle per key: the odds broadcast runs at most once per interval per event,
+// and always after the latest change, so the last join is never left out of a broadcast.
+
+/** Injectable timers so the throttle is testable with fake time. */
+export interface ThrottleTimers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: ThrottleTimers = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/** Why: hundreds of joins a second must become ~4 broadcasts a second, not one message per join. */
+export class KeyedThrottle {
+  private readonly pending = new Map<string, unknown>();
+  private readonly lastRun = new Map<string, number>();
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly run: (key: string) => void,
+    private readonly timers: ThrottleTimers = realTimers,
+  ) {}
+
+  /** Marks `key` as changed; the run happens once the interval since the previous run has passed. */
+  notify(key: string): void {
+    if (this.pending.has(key)) return;
+    const last = this.lastRun.get(key);
+    const wait = last === undefined ? 0 : Math.max(0, last + this.intervalMs - this.timers.now());
+    const handle = this.timers.setTimeout(() => {
+      this.pending.delete(key);
+      this.lastRun.set(key, this.timers.now());
+      this.run(key);
+    }, wait);
+    this.pending.set(key, handle);
+  }
+
+  /** Drops pending runs (shutdown). */
+  close(): void {
+    for (const handle of this.pending.values()) this.timers.clearTimeout(handle);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,144 @@
+// Every broadcast of a live event: commitments, throttled odds, audience counts and the held-back reveal.
+import { rooms } from '@drawcast/shared';
+import type { Logger } from 'pino';
+import type { DrawEvent } from '../domain/types';
+import type { Clock, DrawcastService, RoundView } from '../services/types';
+import { KeyedThrottle } from './keyed-throttle';
+import { RevealScheduler, audienceReleaseAt } from './reveal-scheduler';
+import type { DrawcastIo } from './types';
+import {
+  isDrawn,
+  toAggregateDto,
+  toEventDto,
+  toRoundDrawnDto,
+  toRoundPublicDto,
+  toRoundRevealDto,
+  youWonMessages,
+} from './views';
+import type { DrawnRoundView } from './views';
+
+/** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
+export class LiveHub {
+  private readonly odds: KeyedThrottle;
+  private readonly audience: KeyedThrottle;
+  private readonly reveals: RevealScheduler;
+
+  constructor(
+    private readonly io: DrawcastIo,
+    private readonly service: DrawcastService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    options: { oddsIntervalMs: number },
+  ) {
+    this.odds = new KeyedThrottle(options.oddsIntervalMs, (eventId) => void this.broadcastOdds(eventId));
+    this.audience = new KeyedThrottle(options.oddsIntervalMs, (eventId) =>
+      this.broadcastAudienceCount(eventId),
+    );
+    this.reveals = new RevealScheduler(() => clock.now());
+  }
+
+  private everyone(eventId: string) {
+    return this.io.to([rooms.audience(eventId), rooms.stage(eventId), rooms.host]);
+  }
+
+  /** Title, status or settings changed. */
+  eventUpdated(event: DrawEvent): void {
+    this.everyone(event.id).emit('event:updated', toEventDto(event));
+  }
+
+  /** A new round's commitment, shown before entries close; its aggregate follows. */
+  roundCommitted(round: RoundView): void {
+    this.everyone(round.eventId).emit('round:committed', toRoundPublicDto(round));
+    this.oddsChanged(round.eventId);
+  }
+
+  /** Public entropy set, or the round cancelled. */
+  roundUpdated(round: RoundView): void {
+    this.everyone(round.eventId).emit('round:updated', toRoundPublicDto(round));
+    if (round.status !== 'committed') this.oddsChanged(round.eventId);
+  }
+
+  /** A join (or anything else) changed the current round's aggregate: broadcast soon, at most ~4/s. */
+  oddsChanged(eventId: string): void {
+    this.odds.notify(eventId);
+  }
+
+  /** A phone came or went. */
+  audienceChanged(eventId: string): void {
+    this.audience.notify(eventId);
+  }
+
+  private async broadcastOdds(eventId: string): Promise<void> {
+    try {
+      const aggregate = await this.service.currentAggregate(eventId);
+      if (aggregate) this.everyone(eventId).emit('odds:aggregate', toAggregateDto(eventId, aggregate));
+    } catch (err) {
+      this.logger.warn({ err, eventId }, 'odds broadcast failed');
+    }
+  }
+
+  private broadcastAudienceCount(eventId: string): void {
+    const count = this.io.sockets.adapter.rooms.get(rooms.audience(eventId))?.size ?? 0;
+    this.io.to([rooms.stage(eventId), rooms.host]).emit('audience:count', { eventId, count });
+  }
+
+  /** Phones currently in an event's audience room. */
+  audienceCount(eventId: string): number {
+    return this.io.sockets.adapter.rooms.get(rooms.audience(eventId))?.size ?? 0;
+  }
+
+  /**
+   * A round was drawn and stored: the stage and host get it at once; the audience and the winners'
+   * own sockets get it at the release instant (at once without a stream delay).
+   */
+  roundDrawn(round: RoundView): void {
+    if (!isDrawn(round)) {
+      this.logger.error({ roundId: round.id }, 'roundDrawn called with an undrawn round');
+      return;
+    }
+    this.io.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
+    this.scheduleAudienceReveal(round);
+    this.oddsChanged(round.eventId);
+  }
+
+  private scheduleAudienceReveal(round: DrawnRoundView): void {
+    this.reveals.schedule(round.id, audienceReleaseAt(round), () => {
+      this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
+      for (const [participantId, win] of youWonMessages(round)) {
+        this.io.to(rooms.participant(participantId)).emit('you:won', win);
+      }
+    });
+  }
+
+  /** True once the audience may know this round's result (reconnecting phones get it directly then). */
+  isReleased(round: { drawnAt: number; revealAt: number; phoneRevealAt: number }): boolean {
+    return this.clock.now() >= audienceReleaseAt(round);
+  }
+
+  /** After a restart: re-arms the audience reveal of every drawn round whose phone reveal is still ahead. */
+  async rearm(): Promise<number> {
+    const now = this.clock.now();
+    let armed = 0;
+    for (const event of await this.service.listEvents()) {
+      for (const round of await this.service.listRounds(event.id)) {
+        if (isDrawn(round) && round.phoneRevealAt > now) {
+          this.scheduleAudienceReveal(round);
+          armed += 1;
+        }
+      }
+    }
+    return armed;
+  }
+
+  /** Reveals still held back (for tests and logs). */
+  get pendingReveals(): number {
+    return this.reveals.pendingCount;
+  }
+
+  /** Stops every timer; pending reveals are re-armed from the store at the next start. */
+  close(): void {
+    this.odds.close();
+    this.audience.close();
+    this.reveals.close();
+  }
+}

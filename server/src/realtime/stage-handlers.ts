@@ -1,0 +1,48 @@
+// Stage screen: watch an event by id (public), get its current state, then live broadcasts.
+import { eventRefSchema, rooms } from '@drawcast/shared';
+import type { StageStateDto } from '@drawcast/shared';
+import type { Clock, DrawcastService } from '../services/types';
+import type { CommandContext } from './command';
+import { onCommand } from './command';
+import type { LiveHub } from './live-hub';
+import type { DrawcastSocket } from './types';
+import { isDrawn, toAggregateDto, toEventDto, toPrizeDto, toRoundDrawnDto, toRoundPublicDto } from './views';
+
+/** What the stage handlers need. */
+export interface StageDeps extends CommandContext {
+  service: DrawcastService;
+  hub: LiveHub;
+  clock: Clock;
+}
+
+/** Why: the stage may (re)load at any moment and must rebuild its screen from one call. */
+export async function buildStageState(deps: StageDeps, eventId: string): Promise<StageStateDto> {
+  const event = await deps.service.getEvent(eventId);
+  const [prizes, current, aggregate, rounds, participants] = await Promise.all([
+    deps.service.listPrizes(eventId),
+    deps.service.currentRound(eventId),
+    deps.service.currentAggregate(eventId),
+    deps.service.listRounds(eventId),
+    deps.service.countParticipants(eventId),
+  ]);
+  return {
+    event: toEventDto(event),
+    prizes: prizes.map(toPrizeDto),
+    round: current ? toRoundPublicDto(current) : null,
+    aggregate: aggregate ? toAggregateDto(eventId, aggregate) : null,
+    audienceCount: deps.hub.audienceCount(eventId),
+    participants,
+    drawn: rounds.filter(isDrawn).map(toRoundDrawnDto),
+    serverNow: deps.clock.now(),
+  };
+}
+
+/** Registers stage:watch; a socket with `{ role: 'stage', eventId }` in its handshake is in the room already. */
+export function registerStageHandlers(deps: StageDeps, socket: DrawcastSocket): void {
+  onCommand(deps, socket, 'stage:watch', eventRefSchema, async ({ eventId }) => {
+    const state = await buildStageState(deps, eventId);
+    await socket.join(rooms.stage(eventId));
+    socket.data.eventId = eventId;
+    return state;
+  });
+}
