@@ -59,8 +59,10 @@ export function redrawEligibleIds(input: {
   const seen = new Set<string>();
   const ids: string[] = [];
   for (const c of input.candidates) {
-    if (excluded.has(c.id) || seen.has(c.id) || !isCheckinEligible(c, round)) continue;
+    // A repeated id counts by its first row, as the store has one row per participant.
+    if (seen.has(c.id)) continue;
     seen.add(c.id);
+    if (excluded.has(c.id) || !isCheckinEligible(c, round)) continue;
     ids.push(c.id);
   }
   return ids;
@@ -92,7 +94,7 @@ export function planRedraw(
   if (eligibleIds.length === 0) {
     throw new DrawcastError(
       ErrorCode.NOT_ENOUGH_ENTRIES,
-      `nobody is left to redraw claim ${forfeited.code}: every eligible participant has already won`,
+      `nobody is left to redraw claim ${forfeited.code}: no participant is eligible (all have won, are blocked or have not checked in)`,
       'code',
     );
   }
