@@ -1,8 +1,10 @@
 // The proof document: its schema, how the server builds it, and how anyone checks it.
 import { z } from 'zod';
-import { commitmentOf, computeEntriesDigest } from './digest';
-import { draw, prepareDraw } from './draw';
+import { commitmentOf } from './digest';
+import { draw, drawPrepared, prepareDraw } from './draw';
+import type { PreparedDraw } from './draw';
 import { DrawInputError } from './errors';
+import { fenwickPicker } from './selection';
 import type { DrawInput, Entry } from './types';
 
 /** Everything a viewer needs to replay a revealed round with nothing but SHA-256 and HMAC. */
@@ -59,72 +61,80 @@ export function buildProof(input: DrawInput): Proof {
 /** Checks a proof of unknown origin; never throws, whatever it is given. */
 export function verifyProof(proof: unknown): ProofVerdict {
   const checks: ProofVerdict['checks'] = [];
-  const verdict = (): ProofVerdict => {
-    const failed = checks.find((c) => !c.ok);
-    return { ok: failed === undefined, failed: failed ? failed.check : null, checks };
-  };
+  let current: ProofCheck = 'format';
   try {
     const format = checkFormat(proof);
     checks.push({ check: 'format', ok: format.ok, message: format.message });
-    if (!format.ok) return verdict();
-    const p = format.proof;
-    const commitment = commitmentOf(p.serverSeed);
-    checks.push(
-      commitment === p.commitment
-        ? { check: 'commitment', ok: true, message: 'SHA-256(serverSeed) equals the published commitment' }
-        : {
-            check: 'commitment',
-            ok: false,
-            message: `SHA-256(serverSeed) is ${commitment}, but the proof's commitment is ${p.commitment}`,
-          },
-    );
-    const digest = computeEntriesDigest(p.entries);
-    checks.push(
-      digest === p.entriesDigest
-        ? {
-            check: 'digest',
-            ok: true,
-            message: `the ${p.entries.length} entries hash to the published digest`,
-          }
-        : {
-            check: 'digest',
-            ok: false,
-            message: `the entries hash to ${digest}, but the proof's entriesDigest is ${p.entriesDigest}`,
-          },
-    );
-    const winners = draw({ ...p, k: p.winners.length }).winners;
-    const firstDiff = winners.findIndex((id, i) => id !== p.winners[i]);
-    checks.push(
-      firstDiff < 0
-        ? {
-            check: 'winners',
-            ok: true,
-            message: `replaying the draw gives the same ${winners.length} winners in order`,
-          }
-        : {
-            check: 'winners',
-            ok: false,
-            message: `replaying the draw gives ${JSON.stringify(winners[firstDiff])} at place ${firstDiff + 1}, the proof says ${JSON.stringify(p.winners[firstDiff])}`,
-          },
-    );
+    if (format.ok) {
+      current = 'commitment';
+      checks.push(checkCommitment(format.proof));
+      current = 'digest';
+      checks.push(checkDigest(format.proof, format.prepared));
+      current = 'winners';
+      checks.push(checkWinners(format.proof, format.prepared));
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    checks.push({
-      check: checks.length === 0 ? 'format' : 'winners',
-      ok: false,
-      message: `internal error: ${message}`,
-    });
+    checks.push({ check: current, ok: false, message: `could not be checked: ${message}` });
   }
-  return verdict();
+  const failed = checks.find((c) => !c.ok);
+  return { ok: failed === undefined, failed: failed ? failed.check : null, checks };
 }
 
-type FormatResult = { ok: true; proof: Proof; message: string } | { ok: false; message: string };
+type CheckOutcome = ProofVerdict['checks'][number];
+
+function checkCommitment(p: Proof): CheckOutcome {
+  const commitment = commitmentOf(p.serverSeed);
+  return commitment === p.commitment
+    ? { check: 'commitment', ok: true, message: 'SHA-256(serverSeed) equals the published commitment' }
+    : {
+        check: 'commitment',
+        ok: false,
+        message: `SHA-256(serverSeed) is ${commitment}, but the proof's commitment is ${p.commitment}`,
+      };
+}
+
+function checkDigest(p: Proof, prepared: PreparedDraw): CheckOutcome {
+  return prepared.entriesDigest === p.entriesDigest
+    ? {
+        check: 'digest',
+        ok: true,
+        message: `the ${p.entries.length} entries hash to the published entriesDigest`,
+      }
+    : {
+        check: 'digest',
+        ok: false,
+        message: `the entries hash to ${prepared.entriesDigest}, but the proof's entriesDigest is ${p.entriesDigest}`,
+      };
+}
+
+// Replays the draw from the entries themselves (their recomputed digest), never from the claimed one.
+function checkWinners(p: Proof, prepared: PreparedDraw): CheckOutcome {
+  const winners = drawPrepared(prepared, fenwickPicker).winners;
+  const place = winners.findIndex((id, i) => id !== p.winners[i]);
+  if (place < 0) {
+    return {
+      check: 'winners',
+      ok: true,
+      message: `replaying the draw gives the same ${winners.length} winners in order`,
+    };
+  }
+  const expected = JSON.stringify(winners[place]);
+  return {
+    check: 'winners',
+    ok: false,
+    message: `replaying the draw puts ${expected} at place ${place + 1}, the proof says ${JSON.stringify(p.winners[place])}`,
+  };
+}
+
+type FormatResult =
+  { ok: true; proof: Proof; prepared: PreparedDraw; message: string } | { ok: false; message: string };
 
 function checkFormat(proof: unknown): FormatResult {
   const parsed = ProofSchema.safeParse(proof);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'proof';
+    const path = issue.path.length > 0 ? issue.path.map((part) => String(part)).join('.') : 'proof';
     const notRevealed =
       typeof proof === 'object' && proof !== null && !('serverSeed' in proof) && 'commitment' in proof
         ? ' (no serverSeed: the round may not be revealed yet)'
@@ -132,15 +142,23 @@ function checkFormat(proof: unknown): FormatResult {
     return { ok: false, message: `${path}: ${issue.message}${notRevealed}` };
   }
   const p = parsed.data;
+  let prepared: PreparedDraw;
   try {
-    prepareDraw({ ...p, k: p.winners.length });
+    prepared = prepareDraw({ ...p, k: p.winners.length });
   } catch (error) {
     if (error instanceof DrawInputError) {
-      const field = error.field === 'k' ? 'winners' : error.field;
-      const message = error.field === 'k' ? 'winners must list 1 to (number of entries) ids' : error.message;
-      return { ok: false, message: `${field}: ${message}` };
+      const message =
+        error.field === 'k'
+          ? `winners must list from 1 to ${p.entries.length} (the number of entries) ids`
+          : error.message;
+      return { ok: false, message };
     }
     throw error;
   }
-  return { ok: true, proof: p, message: `a well-formed drawcast-v1 proof with ${p.entries.length} entries` };
+  return {
+    ok: true,
+    proof: p,
+    prepared,
+    message: `a well-formed drawcast-v1 proof with ${p.entries.length} entries`,
+  };
 }
