@@ -9,7 +9,7 @@ import {
 } from '@drawcast/shared';
 import { eligibleCounts, filterEligible, isEligible } from '../domain/eligibility';
 import { assembleProofDocument, type ProofDocument } from '../domain/proofDocument';
-import { revealTimes, validatePublicEntropy, validateRoundInput } from '../domain/roundRules';
+import { isRevealed, revealTimes, validatePublicEntropy, validateRoundInput } from '../domain/roundRules';
 import type { Participant, Round } from '../domain/types';
 import { newId, requireEvent, requirePrize, requireRound, type ServiceContext } from './context';
 import type { CreateRoundInput, DrawRoundResult, OpenRoundView, RoundAggregate, RoundView } from './types';
@@ -223,7 +223,17 @@ export async function currentAggregate(
   return round ? aggregateOf(ctx, round) : null;
 }
 
-/** One participant's view of the current round with its exact odds (join ack and reconnect state). */
+async function hasRevealedWin(ctx: ServiceContext, participant: Participant): Promise<boolean> {
+  const now = ctx.clock.now();
+  const rounds = await ctx.store.listRounds(participant.eventId);
+  return rounds.some((r) => isRevealed(r, now) && (r.winners ?? []).includes(participant.id));
+}
+
+/**
+ * One participant's view of the current round with its odds (join ack and reconnect state). A winner of
+ * a round whose phone reveal is still ahead is shown as eligible (with an eligible entry's odds): telling
+ * them "not eligible" would reveal their win before the stream delay is over.
+ */
 export async function openRoundFor(
   ctx: ServiceContext,
   participant: Participant,
@@ -231,7 +241,8 @@ export async function openRoundFor(
   const round = await ctx.store.getCurrentRound(participant.eventId);
   if (!round) return null;
   const [aggregate, prize] = await Promise.all([aggregateOf(ctx, round), ctx.store.getPrize(round.prizeId)]);
-  const eligible = isEligible(participant, round);
+  const blocked = round.blocklist.includes(participant.id);
+  const eligible = isEligible(participant, round) || (!blocked && !(await hasRevealedWin(ctx, participant)));
   const odds =
     eligible && aggregate.total > 0 ? (oddsByWeight(aggregate.counts, round.k)[participant.weight] ?? 0) : 0;
   return {
