@@ -4,7 +4,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { digestOfCanonical } from './digest';
 import { DrawErrorCode, DrawInputError } from './errors';
 import { fenwickPicker, selectIndices } from './selection';
-import type { WeightedPicker } from './selection';
+import type { UniformFn, WeightedPicker } from './selection';
 import { DrawStream } from './stream';
 import type { DrawInput, DrawResult, Entry } from './types';
 import { assertEntropy, assertK, assertRoundId, assertSeed, prepareEntries } from './validate';
@@ -53,19 +53,28 @@ export function validateDrawInput(input: DrawInput): void {
 
 /** Runs the published algorithm; the server calls this at reveal and every verifier repeats it. */
 export function draw(input: DrawInput): DrawResult {
-  return drawPrepared(prepareDraw(input), fenwickPicker);
+  return drawPrepared(prepareDraw(input));
 }
 
-/** The draw after validation, with the picker injectable so tests can compare it with the naive walk. */
-export function drawPrepared(
-  prepared: PreparedDraw,
-  makePicker: (weights: ArrayLike<number>) => WeightedPicker,
-): DrawResult {
+/** The two parts of a sampler; tests swap in a naive walk, or a planted bias, to check the checks. */
+export interface SamplerParts {
+  makePicker: (weights: ArrayLike<number>) => WeightedPicker;
+  uniformFrom: (stream: DrawStream) => UniformFn;
+}
+
+/** The spec's sampler: the Fenwick picker (same answers as the walk) and rejection-sampled uniform(T). */
+export const FAIR_SAMPLER: SamplerParts = {
+  makePicker: fenwickPicker,
+  uniformFrom: (stream) => (total) => stream.uniform(total),
+};
+
+/** The draw after validation, with the sampler injectable for tests. */
+export function drawPrepared(prepared: PreparedDraw, sampler: SamplerParts = FAIR_SAMPLER): DrawResult {
   const seedBytes = hexToBytes(prepared.serverSeed);
   const stream = new DrawStream(seedBytes, prepared.roundId, prepared.entriesDigest, prepared.publicEntropy);
   const weights = new Float64Array(prepared.canonical.length);
   for (let i = 0; i < weights.length; i++) weights[i] = prepared.canonical[i].weight;
-  const indices = selectIndices(makePicker(weights), prepared.k, (total) => stream.uniform(total));
+  const indices = selectIndices(sampler.makePicker(weights), prepared.k, sampler.uniformFrom(stream));
   return {
     commitment: bytesToHex(sha256(seedBytes)),
     entriesDigest: prepared.entriesDigest,

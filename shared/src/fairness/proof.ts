@@ -4,7 +4,6 @@ import { commitmentOf } from './digest';
 import { draw, drawPrepared, prepareDraw } from './draw';
 import type { PreparedDraw } from './draw';
 import { DrawInputError } from './errors';
-import { fenwickPicker } from './selection';
 import type { DrawInput, Entry } from './types';
 
 /** Everything a viewer needs to replay a revealed round with nothing but SHA-256 and HMAC. */
@@ -110,7 +109,7 @@ function checkDigest(p: Proof, prepared: PreparedDraw): CheckOutcome {
 
 // Replays the draw from the entries themselves (their recomputed digest), never from the claimed one.
 function checkWinners(p: Proof, prepared: PreparedDraw): CheckOutcome {
-  const winners = drawPrepared(prepared, fenwickPicker).winners;
+  const winners = drawPrepared(prepared).winners;
   const place = winners.findIndex((id, i) => id !== p.winners[i]);
   if (place < 0) {
     return {
