@@ -1,6 +1,6 @@
 // The moment a round's entries freeze: every entrant's weight is computed once, from the state at that
 // instant, and the list is put in drawcast-v1 canonical order.
-import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { compareUtf8, DrawcastError, ErrorCode } from '@drawcast/shared';
 import type { BonusSettings } from './bonusSettings';
 import { countReferrals } from './referral';
 import type { ReferralNode } from './referral';
@@ -42,7 +42,7 @@ export function freezeEntries(
     ids.add(p.id);
   });
   const referrals = countReferrals(participants, at);
-  const keyed: Array<{ key: Buffer; entry: FrozenEntry }> = [];
+  const entries: FrozenEntry[] = [];
   for (const p of participants) {
     if (p.joinedAt > at || !eligible(p)) continue;
     const weight = computeWeight({
@@ -50,9 +50,8 @@ export function freezeEntries(
       joinedAt: p.joinedAt,
       settings,
     });
-    keyed.push({ key: Buffer.from(p.id, 'utf8'), entry: { id: p.id, weight } });
+    entries.push({ id: p.id, weight });
   }
   // drawcast-v1 canonical order compares the ids' UTF-8 bytes, not UTF-16 code units.
-  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
-  return keyed.map((k) => k.entry);
+  return entries.sort((a, b) => compareUtf8(a.id, b.id));
 }

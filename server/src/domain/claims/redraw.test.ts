@@ -90,7 +90,7 @@ describe('redraw', () => {
   });
 
   it('never lets a winner, a blocked or an absent person in, and keeps everyone else', () => {
-    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
+    const id: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
     fc.assert(
       fc.property(
         fc.array(fc.record({ id, checkedInAt: fc.option(fc.nat(), { nil: null }) })),

@@ -1,35 +1,21 @@
-// Checks a backup before anything is restored: structure first, then every cross-reference, every
-// commitment and entries digest, the winners (with an injected drawcast-v1 engine) and the audit chain.
-import { createHash } from 'node:crypto';
-import { DrawcastError, ErrorCode } from '@drawcast/shared';
+// Checks a backup before anything is restored: structure first, then every cross-reference, and every
+// round's proof re-derived with the shared drawcast-v1 engine (commitment, entries digest, winners),
+// and the audit chain.
+import {
+  commitmentOf,
+  computeEntriesDigest,
+  draw,
+  DrawcastError,
+  DrawInputError,
+  ErrorCode,
+} from '@drawcast/shared';
 import { verifyChain } from '../../domain/audit/auditChain';
 import type { AuditRecord } from '../../domain/audit/auditChain';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema } from './backupSchema';
 import type { BackupDocument, BackupRound } from './backupSchema';
 
-/** Recomputes a round's winners; restore passes the shared drawcast-v1 engine so proofs are re-derived. */
-export type DrawWinners = (input: {
-  roundId: string;
-  serverSeed: string;
-  publicEntropy: string;
-  entries: ReadonlyArray<{ id: string; weight: number }>;
-  k: number;
-}) => string[];
-
 function invalid(field: string, message: string): never {
   throw new DrawcastError(ErrorCode.INVALID_BACKUP, `${field} ${message}`, field);
-}
-
-function sha256Hex(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** drawcast-v1 entriesDigest: SHA-256 of `${id}:${weight}\n` for the entries sorted by UTF-8 bytes. */
-export function entriesDigest(entries: ReadonlyArray<{ id: string; weight: number }>): string {
-  const sorted = entries
-    .map((e) => ({ key: Buffer.from(e.id, 'utf8'), line: `${e.id}:${e.weight}\n` }))
-    .sort((a, b) => Buffer.compare(a.key, b.key));
-  return sha256Hex(sorted.map((e) => e.line).join(''));
 }
 
 function uniqueIds<T>(items: readonly T[], key: (item: T) => string, field: string): Map<string, T> {
@@ -42,14 +28,9 @@ function uniqueIds<T>(items: readonly T[], key: (item: T) => string, field: stri
   return map;
 }
 
-function checkRound(
-  round: BackupRound,
-  i: number,
-  participantIds: Set<string>,
-  drawWinners?: DrawWinners,
-): void {
+function checkRound(round: BackupRound, i: number, participantIds: Set<string>): void {
   const field = `rounds[${i}]`;
-  if (sha256Hex(Buffer.from(round.serverSeed, 'hex')) !== round.commitment) {
+  if (commitmentOf(round.serverSeed) !== round.commitment) {
     invalid(`${field}.commitment`, "is not the SHA-256 of the round's serverSeed");
   }
   if (round.status !== 'drawn') {
@@ -67,7 +48,7 @@ function checkRound(
       invalid(`${field}.entries[${j}]`, `names ${e.id}, who is not a participant`);
     entryIds.add(e.id);
   });
-  if (entriesDigest(entries) !== round.entriesDigest) {
+  if (computeEntriesDigest(entries) !== round.entriesDigest) {
     invalid(`${field}.entriesDigest`, "does not match the round's entries");
   }
   if (winners.length !== round.k || new Set(winners).size !== winners.length) {
@@ -76,16 +57,21 @@ function checkRound(
   winners.forEach((w, j) => {
     if (!entryIds.has(w)) invalid(`${field}.winners[${j}]`, `names ${w}, who is not among the entries`);
   });
-  if (drawWinners) {
-    const again = drawWinners({
+  let again: string[];
+  try {
+    again = draw({
       roundId: round.id,
       serverSeed: round.serverSeed,
       publicEntropy: round.publicEntropy,
       entries,
       k: round.k,
-    });
-    if (again.join('\n') !== winners.join('\n'))
-      invalid(`${field}.winners`, 'differ from what drawcast-v1 computes from the seed');
+    }).winners;
+  } catch (err) {
+    if (!(err instanceof DrawInputError)) throw err;
+    invalid(`${field}.${err.field}`, `cannot be drawn by drawcast-v1: ${err.message}`);
+  }
+  if (again.join('\n') !== winners.join('\n')) {
+    invalid(`${field}.winners`, 'differ from what drawcast-v1 computes from the seed, entropy and entries');
   }
 }
 
@@ -93,7 +79,7 @@ function checkRound(
  * Parses and checks a backup; the first problem comes back as INVALID_BACKUP naming the field
  * (e.g. "rounds[2].entriesDigest"). Nothing is written anywhere: restore runs only on a valid document.
  */
-export function validateBackup(input: unknown, options: { drawWinners?: DrawWinners } = {}): BackupDocument {
+export function validateBackup(input: unknown): BackupDocument {
   if (typeof input !== 'object' || input === null) invalid('backup', 'must be a JSON object');
   const head = input as { format?: unknown; version?: unknown };
   if (head.format !== BACKUP_FORMAT)
@@ -107,12 +93,10 @@ export function validateBackup(input: unknown, options: { drawWinners?: DrawWinn
   const parsed = backupSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    invalid(
-      issue.path
-        .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-        .join(''),
-      issue.message,
-    );
+    const path = issue.path
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join('');
+    invalid(path || 'backup', issue.message);
   }
   const doc = parsed.data;
   const eventId = doc.event.id;
@@ -140,7 +124,7 @@ export function validateBackup(input: unknown, options: { drawWinners?: DrawWinn
   doc.rounds.forEach((round, i) => {
     if (!prizes.has(round.prizeId))
       invalid(`rounds[${i}].prizeId`, `names the unknown prize ${round.prizeId}`);
-    checkRound(round, i, participantIds, options.drawWinners);
+    checkRound(round, i, participantIds);
   });
   doc.claims.forEach((claim, i) => {
     const round = rounds.get(claim.roundId);
