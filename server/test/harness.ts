@@ -27,6 +27,8 @@ export interface TestServer {
   clients: Client[];
   /** Opens a client (tracked, closed by close()) and waits until it is connected. */
   connect(auth?: Partial<HandshakeAuth>): Promise<Client>;
+  /** Opens a client without waiting, so listeners can be attached before the first server message. */
+  open(auth?: Partial<HandshakeAuth>): Client;
   /** Host REST call; returns status and parsed JSON. */
   api<T = unknown>(
     method: string,
@@ -72,9 +74,13 @@ export async function startTestServer(
     token,
     dataDir,
     clients,
-    async connect(auth = {}) {
+    open(auth = {}) {
       const socket = openClient(url, { protocolVersion: PROTOCOL_VERSION, ...auth });
       clients.push(socket);
+      return socket;
+    },
+    async connect(auth = {}) {
+      const socket = this.open(auth);
       await waitConnected(socket);
       return socket;
     },

@@ -95,7 +95,7 @@ describe('stream delay', () => {
     servers.push(second);
     expect(second.server.hub.pendingReveals).toBe(1);
     // The phone reconnects with its device token: it gets its state (pending) and then the re-armed reveal.
-    const back = await second.connect({ eventId, deviceToken: token });
+    const back = second.open({ eventId, deviceToken: token });
     const won = nextEvent(back, 'you:won');
     const reveal = await nextEvent(back, 'round:reveal');
     expect(Date.now()).toBeGreaterThanOrEqual(drawn.phoneRevealAt! - LEAD_MS);
