@@ -13,6 +13,13 @@ import { handshakeAuthSchema, PROTOCOL_VERSION } from './version';
 const goodJoin = { joinCode: ' ab2cd3 ', nickname: '  Ann  ', deviceToken: 'device-token-123' };
 
 describe('joinSchema', () => {
+  it('forgives dashes and spaces in a typed join code', () => {
+    expect(parsePayload(joinSchema, { ...goodJoin, joinCode: 'ab2-cd3' })).toMatchObject({
+      ok: true,
+      data: { joinCode: 'AB2CD3' },
+    });
+  });
+
   it('normalises the join code and trims the nickname', () => {
     const r = parsePayload(joinSchema, goodJoin);
     expect(r).toEqual({
@@ -28,7 +35,8 @@ describe('joinSchema', () => {
     ['nickname', { ...goodJoin, nickname: 'rtl\u202Eevil' }, 'INVALID_NICKNAME'],
     ['nickname', { ...goodJoin, nickname: 42 }, 'INVALID_NICKNAME'],
     ['deviceToken', { ...goodJoin, deviceToken: 'short' }, 'VALIDATION_FAILED'],
-    ['joinCode', { ...goodJoin, joinCode: 'ab-cd' }, 'VALIDATION_FAILED'],
+    ['joinCode', { ...goodJoin, joinCode: 'ab_cd' }, 'VALIDATION_FAILED'],
+    ['joinCode', { ...goodJoin, joinCode: '-' }, 'VALIDATION_FAILED'],
     ['phone', { ...goodJoin, phone: 'call me' }, 'INVALID_PHONE'],
     ['extra', { ...goodJoin, extra: 1 }, 'VALIDATION_FAILED'],
   ])('refuses a bad %s with a typed code naming the field', (field, payload, code) => {

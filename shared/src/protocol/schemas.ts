@@ -9,14 +9,13 @@ export const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be an id (letters, digits, _ or -)');
 
-/** Join codes are typed by people, so case and surrounding spaces are forgiven. */
+/** Join codes are typed by people, so case, spaces and dashes are forgiven. */
 export const joinCodeSchema = z
   .string()
-  .trim()
-  .min(3)
-  .max(16)
-  .regex(/^[A-Za-z0-9]+$/, 'must be letters and digits')
-  .transform((s) => s.toUpperCase());
+  .max(32)
+  .regex(/^[A-Za-z0-9\s-]+$/, 'must be letters and digits')
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .refine((s) => s.length >= 3 && s.length <= 16, 'must be 3 to 16 letters and digits');
 
 // C0/C1 controls, line separators and the bidi overrides/isolates that can reorder text on other screens.
 const CONTROL_OR_BIDI = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
