@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS } from './importTypes';
 import type { ImportOptions, ImportReport, ImportSource } from './importTypes';
 import { RowValidator } from './rowValidator';
 import { csvRows, xlsxRows } from './sheetRows';
+import { assertUnpackedSize } from './zipGuard';
 import type { SheetRow } from './sheetRows';
 
 function megabytes(bytes: number): string {
@@ -78,6 +79,7 @@ export async function importPeople(source: ImportSource, options: ImportOptions 
   let rows: AsyncGenerator<SheetRow>;
   let encoding: string | undefined;
   if (format === 'xlsx') {
+    await assertUnpackedSize(source, size, options.maxUnpackedBytes);
     rows = xlsxRows(source);
   } else {
     const bytes = 'buffer' in source ? source.buffer : await readFile(source.path);

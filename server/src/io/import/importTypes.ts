@@ -57,6 +57,8 @@ export type CsvEncoding = 'auto' | 'utf-8' | 'gb18030';
 export interface ImportOptions {
   /** Refuse larger files before parsing (default 20 MB). */
   maxBytes?: number;
+  /** Refuse an XLSX whose ZIP directory declares more unpacked bytes (default 256 MB). */
+  maxUnpackedBytes?: number;
   /** Refuse files with more data rows (default 200,000). */
   maxRows?: number;
   /** Default 'auto'. GB18030/GBK is never guessed, only used when asked for (see decodeText). */

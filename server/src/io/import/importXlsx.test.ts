@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPeople } from './importPeople';
+import { zipWith } from './testZip';
 
 let dir: string;
 beforeAll(() => {
@@ -167,6 +168,15 @@ describe('XLSX import', () => {
     ],
     ['a truncated workbook', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
     ['a ZIP without a worksheet', () => zipWith('hello.txt', 'hi')],
+    [
+      'a workbook with an intact directory but damaged contents',
+      (good: Buffer) =>
+        Buffer.concat([
+          good.subarray(0, 100),
+          Buffer.alloc(good.length - 1100, 7),
+          good.subarray(good.length - 1000),
+        ]),
+    ],
     ['an empty ZIP', () => Buffer.from('504b0506' + '00'.repeat(18), 'hex')],
   ])('refuses %s as INVALID_FILE', async (_name, make) => {
     const good = readFileSync(
@@ -177,42 +187,3 @@ describe('XLSX import', () => {
     await expect(importPeople({ path: bad })).rejects.toMatchObject({ code: 'INVALID_FILE' });
   });
 });
-
-/** A minimal stored (uncompressed) ZIP with one file, to build "valid ZIP, not a workbook" inputs. */
-function zipWith(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const fileName = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const centralOffset = local.length + fileName.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, fileName, data, central, fileName, end]);
-}
-
-function crc32(data: Buffer): number {
-  let crc = ~0;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
