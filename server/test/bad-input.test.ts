@@ -65,8 +65,7 @@ describe('bad payloads', () => {
     ];
     for (const [payload, code, field] of cases) {
       const ack = await phone.emitWithAck('event:join', payload as never);
-      expect(ack, JSON.stringify(payload)).toMatchObject({ ok: false, code });
-      if (!ack.ok) expect(ack.message).toContain(field);
+      expect(ack, JSON.stringify(payload)).toMatchObject({ ok: false, code, field });
     }
     // Two payload arguments is also junk.
     const extra = await (phone as unknown as { emitWithAck(...a: unknown[]): Promise<unknown> }).emitWithAck(
