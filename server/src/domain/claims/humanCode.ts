@@ -3,7 +3,7 @@ import { DrawcastError, ErrorCode } from '@drawcast/shared';
 
 /**
  * 31 symbols with no 0/O, 1/I/L: a prime count, so the weighted check symbol catches every single
- * mistyped symbol and every swap of two neighbours before any lookup is made.
+ * mistyped symbol and every swap of two symbols (neighbours or not) before any lookup is made.
  */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
