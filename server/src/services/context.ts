@@ -2,18 +2,24 @@
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { looksLikeId, makeId, ID_BYTES } from '../domain/ids';
 import type { DrawEvent, Prize, Round } from '../domain/types';
+import type { RevealedProofDocument } from '../domain/proofDocument';
+import { BoundedCache } from './boundedCache';
 import { KeyedMutex } from './keyedMutex';
-import type { ServiceDeps } from './types';
+import type { ServiceDeps, WinnerView } from './types';
 
 /** Deps plus process-local coordination, passed to every operation module. */
 export interface ServiceContext extends ServiceDeps {
   /** Serialises round state changes per event (draws must see earlier draws' winners). */
   locks: KeyedMutex;
+  /** Winners with nicknames of drawn rounds (immutable once drawn): reconnect storms skip the store. */
+  winners: BoundedCache<string, WinnerView[]>;
+  /** Revealed proofs (immutable): a crowd pressing "verify" does not re-read 50,000 entries each time. */
+  proofs: BoundedCache<string, RevealedProofDocument>;
 }
 
 /** Builds the context once per service instance. */
 export function createContext(deps: ServiceDeps): ServiceContext {
-  return { ...deps, locks: new KeyedMutex() };
+  return { ...deps, locks: new KeyedMutex(), winners: new BoundedCache(200), proofs: new BoundedCache(4) };
 }
 
 /** A fresh opaque id from the injected randomness. */

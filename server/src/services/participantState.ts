@@ -5,7 +5,7 @@ import { requireEvent, type ServiceContext } from './context';
 import { deviceTokenHash } from './joinOperations';
 import { openRoundFor } from './roundOperations';
 import type { ParticipantStateView, PendingRevealView, RevealedResultView, WinView } from './types';
-import { nicknamesFor, prizeNameMap, toParticipantView, winnerViews } from './views';
+import { prizeNameMap, toParticipantView, winnersByRound } from './views';
 
 /**
  * Rebuilds everything a phone shows. Results of rounds whose phone reveal time has not come are left
@@ -33,7 +33,7 @@ export async function participantState(
   ]);
   const prizeNames = prizeNameMap(prizes);
   const revealed = rounds.filter((r) => isRevealed(r, now));
-  const names = await nicknamesFor(ctx, event.id, revealed);
+  const winners = await winnersByRound(ctx, event.id, revealed);
 
   const pendingReveals: PendingRevealView[] = [];
   for (const round of rounds) {
@@ -58,7 +58,7 @@ export async function participantState(
       commitment: round.commitment,
       revealAt: round.revealAt ?? 0,
       phoneRevealAt: round.phoneRevealAt ?? 0,
-      winners: winnerViews(round, names),
+      winners: winners.get(round.id) ?? [],
     });
     const place = (round.winners ?? []).indexOf(participant.id);
     if (place >= 0) wins.push({ roundId: round.id, prizeId: round.prizeId, prizeName, place: place + 1 });

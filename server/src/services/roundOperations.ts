@@ -259,8 +259,12 @@ export async function openRoundFor(
 
 /** The public proof document (seed only after phoneRevealAt). */
 export async function getProof(ctx: ServiceContext, roundId: unknown): Promise<ProofDocument> {
+  const cached = typeof roundId === 'string' ? ctx.proofs.get(roundId) : undefined;
+  if (cached) return cached;
   const round = await requireRound(ctx, roundId);
   const now = ctx.clock.now();
-  const entries = round.status === 'drawn' ? await ctx.store.getRoundEntries(round.id) : null;
-  return assembleProofDocument(round, entries, now);
+  const entries = isRevealed(round, now) ? await ctx.store.getRoundEntries(round.id) : null;
+  const document = assembleProofDocument(round, entries, now);
+  if (document.revealed) ctx.proofs.set(round.id, document);
+  return document;
 }

@@ -16,33 +16,41 @@ export function toParticipantView(p: Participant): ParticipantView {
   };
 }
 
-/** Looks up nicknames for winners of several rounds in one store call. */
-export async function nicknamesFor(
+/** Winners (in draw order, with nicknames) of every drawn round given, with at most one store call. */
+export async function winnersByRound(
   ctx: ServiceContext,
   eventId: string,
   rounds: readonly Round[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, WinnerView[]>> {
+  const result = new Map<string, WinnerView[]>();
+  const missing: Round[] = [];
+  for (const round of rounds) {
+    if (round.winners === null) continue;
+    const cached = ctx.winners.get(round.id);
+    if (cached) result.set(round.id, cached);
+    else missing.push(round);
+  }
+  if (missing.length === 0) return result;
   const ids = new Set<string>();
-  for (const round of rounds) for (const id of round.winners ?? []) ids.add(id);
+  for (const round of missing) for (const id of round.winners ?? []) ids.add(id);
   const names = new Map<string, string>();
-  if (ids.size === 0) return names;
   for (const p of await ctx.store.getParticipantsByIds(eventId, [...ids])) names.set(p.id, p.nickname);
-  return names;
-}
-
-/** Winners in draw order with their nicknames. */
-export function winnerViews(round: Round, names: ReadonlyMap<string, string>): WinnerView[] {
-  return (round.winners ?? []).map((participantId) => ({
-    participantId,
-    nickname: names.get(participantId) ?? '',
-  }));
+  for (const round of missing) {
+    const winners = (round.winners ?? []).map((participantId) => ({
+      participantId,
+      nickname: names.get(participantId) ?? '',
+    }));
+    ctx.winners.set(round.id, winners);
+    result.set(round.id, winners);
+  }
+  return result;
 }
 
 /** The host/stage view of a round; never includes the server seed. */
 export function toRoundView(
   round: Round,
   prizeName: string,
-  names: ReadonlyMap<string, string>,
+  winners: WinnerView[] | null,
   now: number,
 ): RoundView {
   return {
@@ -62,7 +70,7 @@ export function toRoundView(
     phoneRevealAt: round.phoneRevealAt,
     revealed: isRevealed(round, now),
     entriesDigest: round.entriesDigest,
-    winners: round.winners === null ? null : winnerViews(round, names),
+    winners: round.winners === null ? null : (winners ?? []),
   };
 }
 
@@ -73,13 +81,15 @@ export async function roundViews(
   rounds: readonly Round[],
 ): Promise<RoundView[]> {
   if (rounds.length === 0) return [];
-  const [prizes, names] = await Promise.all([
+  const [prizes, winners] = await Promise.all([
     ctx.store.listPrizes(eventId),
-    nicknamesFor(ctx, eventId, rounds),
+    winnersByRound(ctx, eventId, rounds),
   ]);
   const prizeNames = prizeNameMap(prizes);
   const now = ctx.clock.now();
-  return rounds.map((round) => toRoundView(round, prizeNames.get(round.prizeId) ?? '', names, now));
+  return rounds.map((round) =>
+    toRoundView(round, prizeNames.get(round.prizeId) ?? '', winners.get(round.id) ?? null, now),
+  );
 }
 
 /** prizeId → name. */

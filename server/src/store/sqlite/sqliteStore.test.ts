@@ -62,6 +62,15 @@ describe('sqlite store specifics', () => {
         .prepare('EXPLAIN QUERY PLAN SELECT * FROM participants WHERE event_id = ? AND device_token_hash = ?')
         .all('e', 'd') as { detail: string }[];
       expect(byDevice.map((p) => p.detail).join()).toMatch(/participants_by_device/);
+      // Winner lookups must go by primary key, not scan the event's participants.
+      const byIds = db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT p.* FROM json_each(?) AS j CROSS JOIN participants AS p ON p.id = j.value WHERE p.event_id = ?',
+        )
+        .all('[]', 'e') as { detail: string }[];
+      expect(byIds.map((p) => p.detail).join()).toMatch(
+        /SEARCH p USING INDEX sqlite_autoindex_participants_1 \(id=\?\)/,
+      );
     } finally {
       db.close();
       await rm(dir, { recursive: true, force: true });

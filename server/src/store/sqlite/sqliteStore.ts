@@ -30,9 +30,6 @@ export interface SqliteStoreOptions {
   file: string;
 }
 
-// SQLite's default limit on bound parameters is far higher, but small chunks keep statements cacheable.
-const ID_CHUNK = 500;
-
 /**
  * Opens (and migrates) a SQLite store. synchronous=FULL in WAL mode fsyncs the WAL on every commit, so a
  * join or draw that was acknowledged survives kill -9 and power loss alike; joins arriving in the same
@@ -76,6 +73,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ),
     participantByPhone: db.prepare<[string, string], { id: string }>(
       'SELECT id FROM participants WHERE event_id = ? AND phone_hash = ?',
+    ),
+    // json_each keeps one prepared statement for any number of ids; CROSS JOIN forces primary-key lookups.
+    participantsByIds: db.prepare<[string, string], ParticipantRow>(
+      `SELECT p.* FROM json_each(?) AS j CROSS JOIN participants AS p ON p.id = j.value WHERE p.event_id = ?`,
     ),
     countParticipants: db.prepare<[string], { n: number }>(
       'SELECT COUNT(*) AS n FROM participants WHERE event_id = ?',
@@ -246,18 +247,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   });
 
   function participantsByIds(eventId: string, ids: readonly string[]): Participant[] {
-    const unique = [...new Set(ids)];
-    const found: Participant[] = [];
-    for (let start = 0; start < unique.length; start += ID_CHUNK) {
-      const chunk = unique.slice(start, start + ID_CHUNK);
-      const rows = db
-        .prepare<string[], ParticipantRow>(
-          `SELECT * FROM participants WHERE event_id = ? AND id IN (${chunk.map(() => '?').join(',')})`,
-        )
-        .all(eventId, ...chunk);
-      for (const row of rows) found.push(participantFromRow(row));
-    }
-    return found;
+    if (ids.length === 0) return [];
+    return sql.participantsByIds.all(JSON.stringify([...new Set(ids)]), eventId).map(participantFromRow);
   }
 
   let closed = false;
