@@ -1,0 +1,67 @@
+// Store contract: events and prizes.
+import { describe, expect, it } from 'vitest';
+import { fixtures } from './kit';
+import type { ConformanceKit } from './kit';
+
+/** Registers the events and prizes part of the Store contract. */
+export function describeEventContract(kit: ConformanceKit): void {
+  const { setup, seeded } = kit;
+  describe('events', () => {
+    it('inserts, finds by id and join code, lists in creation order, and returns null when unknown', async () => {
+      const { store } = await setup();
+      const a = fixtures.event({ createdAt: 1 });
+      const b = fixtures.event({ createdAt: 2, title: 'Ünïcödé 🎉 活动' });
+      expect(await store.insertEvent(b)).toEqual({ ok: true });
+      expect(await store.insertEvent(a)).toEqual({ ok: true });
+      expect(await store.getEvent(b.id)).toEqual(b);
+      expect(await store.getEventByJoinCode(a.joinCode)).toEqual(a);
+      expect((await store.listEvents()).map((e) => e.id)).toEqual([a.id, b.id]);
+      expect(await store.getEvent('evt_missing')).toBeNull();
+      expect(await store.getEventByJoinCode('ZZZZZZ')).toBeNull();
+    });
+
+    it('refuses a duplicate join code and changes nothing', async () => {
+      const { store } = await setup();
+      const a = fixtures.event();
+      await store.insertEvent(a);
+      const clash = fixtures.event({ joinCode: a.joinCode });
+      expect(await store.insertEvent(clash)).toEqual({ ok: false, reason: 'JOIN_CODE_TAKEN' });
+      expect(await store.getEvent(clash.id)).toBeNull();
+      expect(await store.listEvents()).toHaveLength(1);
+    });
+
+    it('updates title, status and settings independently', async () => {
+      const { store } = await setup();
+      const a = fixtures.event({ status: 'draft' });
+      await store.insertEvent(a);
+      const opened = await store.updateEvent(a.id, { status: 'open' });
+      expect(opened).toEqual({ ...a, status: 'open' });
+      const settings = { ...a.settings, streamDelayMs: 30_000 };
+      expect(await store.updateEvent(a.id, { title: 'New', settings })).toEqual({
+        ...a,
+        status: 'open',
+        title: 'New',
+        settings,
+      });
+      expect(await store.getEvent(a.id)).toEqual({ ...a, status: 'open', title: 'New', settings });
+      expect(await store.updateEvent('evt_missing', { title: 'x' })).toBeNull();
+    });
+  });
+
+  describe('prizes', () => {
+    it('inserts, gets and lists per event in creation order', async () => {
+      const { store } = await setup();
+      const { event, prize } = await seeded(store, 0);
+      const second = fixtures.prize(event.id, {
+        createdAt: 9_000,
+        imageUrl: '/img/x.png',
+        name: '奖品 🎁',
+      });
+      await store.insertPrize(second);
+      expect(await store.getPrize(prize.id)).toEqual(prize);
+      expect(await store.listPrizes(event.id)).toEqual([prize, second]);
+      expect(await store.listPrizes('evt_other')).toEqual([]);
+      expect(await store.getPrize('prz_missing')).toBeNull();
+    });
+  });
+}
