@@ -1,7 +1,12 @@
 // The integrand of the odds integral: for each weight class, the chance that fewer than k of the
 // OTHER entries have E_j / w_j below t, from truncated binomial pmfs.
+import { seriesScratch, sumOfBinomialsPmf } from './binomialSumSeries';
+import type { SeriesScratch } from './binomialSumSeries';
 import { binomialPmf, convolveTruncated, emptyPmf, logChooseRow, setPointMassAtZero } from './truncatedPmf';
 import type { TruncatedPmf } from './truncatedPmf';
+
+/** 'auto' uses the log-series where it is well conditioned; 'convolution' forces the chain (tests). */
+export type CdfStrategy = 'auto' | 'convolution';
 
 /** One weight class of a round: `count` entries of weight `weight`. */
 export interface WeightClass {
@@ -12,7 +17,8 @@ export interface WeightClass {
 /**
  * Evaluates G_i(t) = P(fewer than k other entries below t) for every class i at once.
  * When k is more than half of n it counts entries ABOVE t instead (n − k < k), so every pmf is
- * truncated at min(k, n − k) terms. The count over all entries is one chain of convolutions; the
+ * truncated at min(k, n − k) terms. The count over all entries comes from the log-series of its
+ * generating function when that is well conditioned (large classes), else from a chain of convolutions; the
  * "others" of class i (one entry of that class left out) come from dividing one Bernoulli trial
  * back out of it, which is stable while hit ≤ miss; otherwise from prefix · (class i less one) · suffix.
  */
@@ -30,7 +36,13 @@ export class OthersBelowCdf {
   private readonly logHit: Float64Array;
   private readonly logMiss: Float64Array;
 
-  constructor(classes: readonly WeightClass[], k: number) {
+  private readonly strategy: CdfStrategy;
+  private readonly counts: Float64Array;
+  private readonly scratch: SeriesScratch;
+
+  constructor(classes: readonly WeightClass[], k: number, strategy: CdfStrategy = 'auto') {
+    this.strategy = strategy;
+    this.counts = Float64Array.from(classes, (c) => c.count);
     const n = classes.reduce((sum, c) => sum + c.count, 0);
     const m = classes.length;
     this.classes = classes;
@@ -46,21 +58,35 @@ export class OthersBelowCdf {
     this.joined = pmf();
     this.logHit = new Float64Array(m);
     this.logMiss = new Float64Array(m);
+    this.scratch = seriesScratch(this.terms);
   }
 
   /** Writes G_i(t) for each class i into out (t > 0). */
   evaluate(t: number, out: Float64Array): void {
     const m = this.classes.length;
-    setPointMassAtZero(this.prefix[0]);
     for (let i = 0; i < m; i++) {
-      const { weight, count } = this.classes[i];
+      const weight = this.classes[i].weight;
       // log P(entry below t) and log P(entry above t), without cancellation for tiny w·t.
       const logBelow = Math.log(-Math.expm1(-weight * t));
       const logAbove = -weight * t;
       this.logHit[i] = this.countAbove ? logAbove : logBelow;
       this.logMiss[i] = this.countAbove ? logBelow : logAbove;
-      binomialPmf(this.logChooseAll[i], count, this.logHit[i], this.logMiss[i], this.pmfAll[i]);
-      convolveTruncated(this.prefix[i], this.pmfAll[i], this.prefix[i + 1]);
+    }
+    const bySeries =
+      this.strategy === 'auto' &&
+      sumOfBinomialsPmf(this.counts, this.logHit, this.logMiss, this.prefix[m], this.scratch);
+    if (!bySeries) {
+      setPointMassAtZero(this.prefix[0]);
+      for (let i = 0; i < m; i++) {
+        binomialPmf(
+          this.logChooseAll[i],
+          this.classes[i].count,
+          this.logHit[i],
+          this.logMiss[i],
+          this.pmfAll[i],
+        );
+        convolveTruncated(this.prefix[i], this.pmfAll[i], this.prefix[i + 1]);
+      }
     }
     let suffixFrom = m;
     setPointMassAtZero(this.suffix[m]);
