@@ -1,0 +1,27 @@
+// The measured server: the real createServer with a real SQLite file in a temp dir, rate limits opened up.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServer } from '../src/app';
+import { defaultConfig } from '../src/config';
+import { cryptoRandom, systemClock } from '../src/services';
+import { createSqliteStore } from '../src/store/sqlite/sqliteStore';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'drawcast-bench-'));
+const token = 'bench-host-token-0123456789abcdef';
+const server = await createServer({
+  store: createSqliteStore({ file: path.join(dataDir, 'drawcast.db') }),
+  clock: systemClock,
+  random: cryptoRandom,
+  secret: 'bench-secret-0123456789',
+  // Every bench client shares 127.0.0.1, so the per-IP join limit is lifted; everything else is default.
+  config: defaultConfig({ hostToken: token, dataDir, joinsPerIpPerMinute: 1_000_000 }),
+});
+const port = await server.listen(0, '127.0.0.1');
+process.stdout.write(`READY ${port} ${token}\n`);
+process.on('SIGTERM', () => {
+  void server.close().then(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});
