@@ -106,7 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.DRAWCAST_DATA_DIR);
+  // `npm start` runs in server/, but the user typed it at the repo root: resolve from where npm was invoked.
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DRAWCAST_DATA_DIR);
   const hostToken = resolveSecret(dataDir, 'host-token', e.DRAWCAST_HOST_TOKEN);
   const secret = resolveSecret(dataDir, 'secret', e.DRAWCAST_SECRET);
   const config = defaultConfig({

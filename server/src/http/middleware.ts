@@ -13,7 +13,13 @@ export function requestLogger(logger: Logger): RequestHandler {
     const started = performance.now();
     res.on('finish', () => {
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      const line = { method: req.method, path: req.path, status: res.statusCode, ms, ip: req.ip };
+      const line = {
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        ms,
+        ip: req.ip,
+      };
       if (res.statusCode >= 500) logger.error(line, 'request');
       else logger.info(line, 'request');
     });
