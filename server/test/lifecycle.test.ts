@@ -41,7 +41,7 @@ describe('lifecycle', () => {
     const host = await t.connect({ role: 'host', hostToken: t.token });
     const stage = await t.connect({ role: 'stage' });
     const stageState = okData(await stage.emitWithAck('stage:watch', { eventId }));
-    expect(stageState).toMatchObject({ participants: 5, round: null, drawn: [] });
+    expect(stageState).toMatchObject({ participants: 5, audienceCount: 5, round: null, drawn: [] });
 
     // Creating a round publishes its commitment and the aggregate to everyone in the event.
     const committed = nextEvent(phones[0]!, 'round:committed');
@@ -114,6 +114,14 @@ describe('lifecycle', () => {
     for (const row of people.body.participants) {
       expect(Object.keys(row).sort()).toEqual(['id', 'joinedAt', 'nickname', 'phoneMasked', 'tickets']);
     }
+
+    // Closing the event reaches every phone; a phone leaving updates the stage's audience count.
+    const closedNotice = nextEvent(phones[3]!, 'event:updated');
+    await t.api('POST', `/api/events/${eventId}/close`);
+    expect((await closedNotice).status).toBe('closed');
+    const fewer = nextEvent(stage, 'audience:count', (c) => c.count === 4);
+    phones[4]!.disconnect();
+    expect(await fewer).toEqual({ eventId, count: 4 });
 
     const metrics = await t.api<string>('GET', '/metrics', undefined, null);
     expect(metrics.body).toMatch(/drawcast_joins_total\{result="created"\} 5/);
