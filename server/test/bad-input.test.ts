@@ -7,6 +7,7 @@ import {
   okData,
   openClient,
   openEventWithPrize,
+  rawEmit,
   startTestServer,
   waitConnected,
 } from './harness';
@@ -78,15 +79,12 @@ describe('bad payloads', () => {
   });
 
   it('ignores commands sent without an ack callback: nothing changes, nothing crashes', async () => {
-    phone.emit(
-      'event:join' as never,
-      { joinCode: ev.joinCode, nickname: 'NoAck', deviceToken: deviceToken() } as never,
-    );
+    rawEmit(phone, 'event:join', { joinCode: ev.joinCode, nickname: 'NoAck', deviceToken: deviceToken() });
     const round = okData(
       await host.emitWithAck('round:create', { eventId: ev.eventId, prizeId: ev.prizeId, winners: 1 }),
     );
-    host.emit('round:draw' as never, { roundId: round.id } as never);
-    host.emit('event:update' as never, { eventId: ev.eventId, status: 'closed' } as never);
+    rawEmit(host, 'round:draw', { roundId: round.id });
+    rawEmit(host, 'event:update', { eventId: ev.eventId, status: 'closed' });
     // Ordered delivery: once a ping is acked, the ack-less commands above have been handled (ignored).
     await phone.emitWithAck('clock:ping', {});
     await host.emitWithAck('clock:ping', {});
@@ -144,10 +142,7 @@ describe('bad payloads', () => {
   it('drops a socket that sends an oversized payload; the server keeps serving others', async () => {
     const big = await t.connect();
     const closed = new Promise<string>((resolve) => big.once('disconnect', (reason) => resolve(reason)));
-    big.emit(
-      'event:join' as never,
-      { joinCode: ev.joinCode, nickname: 'x'.repeat(200_000), deviceToken: 'y' } as never,
-    );
+    rawEmit(big, 'event:join', { joinCode: ev.joinCode, nickname: 'x'.repeat(200_000), deviceToken: 'y' });
     expect(await closed).toBe('transport close');
     expect(okData(await phone.emitWithAck('clock:ping', {})).serverTime).toBeGreaterThan(0);
     expect(await participants()).toBe(0);

@@ -68,19 +68,20 @@ export async function startTestServer(
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const clients: Client[] = [];
+  const open = (auth: Partial<HandshakeAuth> = {}) => {
+    const socket = openClient(url, { protocolVersion: PROTOCOL_VERSION, ...auth });
+    clients.push(socket);
+    return socket;
+  };
   return {
     server,
     url,
     token,
     dataDir,
     clients,
-    open(auth = {}) {
-      const socket = openClient(url, { protocolVersion: PROTOCOL_VERSION, ...auth });
-      clients.push(socket);
-      return socket;
-    },
+    open,
     async connect(auth = {}) {
-      const socket = this.open(auth);
+      const socket = open(auth);
       await waitConnected(socket);
       return socket;
     },
@@ -160,6 +161,11 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     };
     (socket as unknown as { on(e: string, l: unknown): void }).on(event, listener);
   });
+}
+
+/** Emits without the typed map, to send what a well-behaved client never would. */
+export function rawEmit(socket: Client, event: string, ...args: unknown[]): void {
+  (socket as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
 }
 
 /** A random device token like a phone would keep in localStorage. */
