@@ -30,16 +30,14 @@ function bruteForce(classes: readonly WeightClass[], k: number, t: number): numb
 }
 
 const classesArb = (maxCount: number) =>
-  fc
-    .uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 5 })
-    .chain((weights) =>
-      fc
-        .array(fc.integer({ min: 1, max: maxCount }), {
-          minLength: weights.length,
-          maxLength: weights.length,
-        })
-        .map((counts) => weights.map((weight, i) => ({ weight, count: counts[i] }))),
-    );
+  fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 5 }).chain((weights) =>
+    fc
+      .array(fc.integer({ min: 1, max: maxCount }), {
+        minLength: weights.length,
+        maxLength: weights.length,
+      })
+      .map((counts) => weights.map((weight, i) => ({ weight, count: counts[i] }))),
+  );
 
 describe('OthersBelowCdf', () => {
   it('matches brute-force enumeration for tiny rounds, in both strategies', () => {

@@ -1,4 +1,5 @@
 // Input validation for drawcast-v1: one pass over the entries that also yields their canonical order.
+import { sortAsciiIndices } from './asciiRadixSort';
 import { DrawErrorCode, DrawInputError } from './errors';
 import type { Entry } from './types';
 
@@ -124,6 +125,8 @@ export function prepareEntries(entries: unknown): PreparedEntries {
     throw new DrawInputError(DrawErrorCode.INVALID_ID, 'entries', 'entries must be an array of {id, weight}');
   }
   let allAscii = true;
+  // Collected in the validation pass: at 10^6 entries every extra pass over the objects costs.
+  const ids = new Array<string>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (typeof entry !== 'object' || entry === null) {
@@ -143,6 +146,7 @@ export function prepareEntries(entries: unknown): PreparedEntries {
       );
     }
     if (kind === 1) allAscii = false;
+    ids[i] = id as string;
     if (!isValidWeight(weight)) {
       throw new DrawInputError(
         DrawErrorCode.INVALID_WEIGHT,
@@ -153,7 +157,11 @@ export function prepareEntries(entries: unknown): PreparedEntries {
   }
   const list = entries as Entry[];
   const compare = allAscii ? compareAscii : compareEntriesUtf8;
-  const canonical = isSorted(list, compare) ? list.slice() : list.slice().sort(compare);
+  const canonical = isSorted(list, compare)
+    ? list.slice()
+    : allAscii
+      ? radixSorted(list, ids)
+      : list.slice().sort(compare);
   for (let i = 1; i < canonical.length; i++) {
     if (canonical[i - 1].id === canonical[i].id) {
       const duplicate = canonical[i].id;
@@ -167,6 +175,14 @@ export function prepareEntries(entries: unknown): PreparedEntries {
     }
   }
   return { canonical, allAscii };
+}
+
+// Pure-ASCII ids (the usual opaque ids) are radix sorted: seconds faster than a string comparison sort at 10^6.
+function radixSorted(list: readonly Entry[], ids: readonly string[]): Entry[] {
+  const order = sortAsciiIndices(ids);
+  const sorted = new Array<Entry>(list.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = list[order[i]];
+  return sorted;
 }
 
 function isSorted(list: readonly Entry[], compare: (a: Entry, b: Entry) => number): boolean {
