@@ -35,6 +35,12 @@ describe('verifyProof', () => {
     ]);
   });
 
+  it('ProofSchema types a whole proof, entries included', () => {
+    expect(ProofSchema.safeParse(genuine).success).toBe(true);
+    expect(ProofSchema.safeParse({ ...genuine, entries: [{ id: 1, weight: 1 }] }).success).toBe(false);
+    expect(ProofSchema.safeParse({ ...genuine, winners: 'p001' }).success).toBe(false);
+  });
+
   it('survives a JSON round trip and ignores extra fields', () => {
     const json = JSON.parse(JSON.stringify({ ...genuine, state: 'revealed', revealedAt: 123 })) as unknown;
     expect(verifyProof(json).ok).toBe(true);
