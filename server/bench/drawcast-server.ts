@@ -6,6 +6,7 @@ import { createServer } from '../src/app';
 import { defaultConfig } from '../src/config';
 import { cryptoRandom, systemClock } from '../src/services';
 import { createSqliteStore } from '../src/store/sqlite/sqliteStore';
+import { announceReady } from './child-protocol';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'drawcast-bench-'));
 const token = 'bench-host-token-0123456789abcdef';
@@ -15,10 +16,15 @@ const server = await createServer({
   random: cryptoRandom,
   secret: 'bench-secret-0123456789',
   // Every bench client shares 127.0.0.1, so the per-IP join limit is lifted; everything else is default.
-  config: defaultConfig({ hostToken: token, dataDir, joinsPerIpPerMinute: 1_000_000 }),
+  config: defaultConfig({
+    hostToken: token,
+    dataDir,
+    joinsPerIpPerMinute: 1_000_000,
+    oddsIntervalMs: Number(process.env.BENCH_ODDS_MS ?? 250),
+  }),
 });
 const port = await server.listen(0, '127.0.0.1');
-process.stdout.write(`READY ${port} ${token}\n`);
+announceReady(port, token);
 process.on('SIGTERM', () => {
   void server.close().then(() => {
     rmSync(dataDir, { recursive: true, force: true });

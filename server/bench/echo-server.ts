@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { announceReady } from './child-protocol';
 
 const httpServer = http.createServer();
 const io = new Server(httpServer, { maxHttpBufferSize: 64 * 1024, serveClient: false });
@@ -11,7 +12,7 @@ io.on('connection', (socket) => {
   });
 });
 httpServer.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`READY ${(httpServer.address() as AddressInfo).port}\n`);
+  announceReady((httpServer.address() as AddressInfo).port);
 });
 process.on('SIGTERM', () => {
   io.close();

@@ -9,6 +9,8 @@ export interface RunStats {
   p50: number;
   p95: number;
   p99: number;
+  /** Server process CPU time per operation (µs), when measured. */
+  serverCpuMicrosPerOp?: number;
 }
 
 /** Nearest-rank percentile of sorted latencies. */
@@ -74,5 +76,6 @@ export function medianStats(runs: readonly RunStats[]): RunStats {
     p50: med((r) => r.p50),
     p95: med((r) => r.p95),
     p99: med((r) => r.p99),
+    serverCpuMicrosPerOp: med((r) => r.serverCpuMicrosPerOp ?? Number.NaN),
   };
 }

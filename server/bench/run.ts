@@ -22,16 +22,31 @@ interface Child {
   proc: ChildProcess;
   port: number;
   extra: string[];
+  /** The child's CPU time so far (user + system, µs), asked over stdin. */
+  cpuMicros(): Promise<number>;
 }
 
 function startChild(script: string): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server processes.
+  const extraArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(
+    process.execPath,
+    [...extraArgs, '--import', 'tsx', path.join(import.meta.dirname, script)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const cpuWaiters: Array<(micros: number) => void> = [];
+  const cpuMicros = () =>
+    new Promise<number>((resolve) => {
+      cpuWaiters.push(resolve);
+      proc.stdin!.write('CPU\n');
+    });
   return new Promise((resolve, reject) => {
     createInterface({ input: proc.stdout! }).on('line', (line) => {
       const [word, port, ...extra] = line.trim().split(' ');
-      if (word === 'READY') resolve({ proc, port: Number(port), extra });
+      if (word === 'READY') resolve({ proc, port: Number(port), extra, cpuMicros });
+      if (word === 'CPU') cpuWaiters.shift()?.(Number(port));
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
@@ -85,51 +100,56 @@ async function freshEvent(base: string, token: string, label: string): Promise<s
   return event.joinCode;
 }
 
-async function benchEcho(): Promise<RunStats[]> {
-  const child = await startChild('echo-server.ts');
-  try {
-    const sockets = await connectAll(`http://127.0.0.1:${child.port}`, {});
-    const payload = { joinCode: 'ABCDEF', nickname: 'Bench', deviceToken: 'x'.repeat(22) };
-    const op = async (i: number) => {
-      const ack = (await sockets[i % sockets.length]!.timeout(10_000).emitWithAck('echo', payload)) as {
-        ok: boolean;
-      };
-      return ack.ok;
-    };
-    await closedLoop(Math.min(500, CLIENTS), WINDOW, op); // warm-up
-    const runs: RunStats[] = [];
-    for (let r = 0; r < RUNS; r++) runs.push(await closedLoop(CLIENTS, WINDOW, op));
-    for (const s of sockets) s.disconnect();
-    return runs;
-  } finally {
-    child.proc.kill('SIGTERM');
-  }
+/** One scenario: its clients connected, and a function that runs one measured pass over them. */
+interface Scenario {
+  pass(label: string): Promise<RunStats>;
+  close(): void;
 }
 
-async function benchJoins(): Promise<RunStats[]> {
-  const child = await startChild('drawcast-server.ts');
+/** Runs a pass and records the server's CPU time per operation alongside. */
+async function withServerCpu(child: Child, run: () => Promise<RunStats>): Promise<RunStats> {
+  const before = await child.cpuMicros();
+  const stats = await run();
+  const after = await child.cpuMicros();
+  return { ...stats, serverCpuMicrosPerOp: (after - before) / stats.ops };
+}
+
+async function echoScenario(child: Child): Promise<Scenario> {
+  const sockets = await connectAll(`http://127.0.0.1:${child.port}`, {});
+  const payload = { joinCode: 'ABCDEF', nickname: 'Bench', deviceToken: 'x'.repeat(22) };
+  return {
+    pass: (_label) =>
+      withServerCpu(child, () =>
+        closedLoop(CLIENTS, WINDOW, async (i) => {
+          const ack = (await sockets[i]!.timeout(10_000).emitWithAck('echo', payload)) as { ok: boolean };
+          return ack.ok;
+        }),
+      ),
+    close: () => sockets.forEach((s) => s.disconnect()),
+  };
+}
+
+async function joinScenario(child: Child): Promise<Scenario> {
   const base = `http://127.0.0.1:${child.port}`;
   const token = child.extra[0]!;
-  try {
-    const sockets = await connectAll(base, { protocolVersion: PROTOCOL_VERSION });
-    const tokens = sockets.map((_, i) => `bench-device-${i.toString().padStart(6, '0')}`);
-    const joinInto = (joinCode: string) => async (i: number) => {
-      const ack = (await sockets[i % sockets.length]!.timeout(10_000).emitWithAck('event:join', {
-        joinCode,
-        nickname: `Fan ${i}`,
-        deviceToken: `${tokens[i % tokens.length]}-${joinCode}`,
-      })) as { ok: boolean };
-      return ack.ok;
-    };
-    await closedLoop(Math.min(500, CLIENTS), WINDOW, joinInto(await freshEvent(base, token, 'warm-up')));
-    const runs: RunStats[] = [];
-    for (let r = 0; r < RUNS; r++)
-      runs.push(await closedLoop(CLIENTS, WINDOW, joinInto(await freshEvent(base, token, `run ${r}`))));
-    for (const s of sockets) s.disconnect();
-    return runs;
-  } finally {
-    child.proc.kill('SIGTERM');
-  }
+  const sockets = await connectAll(base, { protocolVersion: PROTOCOL_VERSION });
+  return {
+    // Each pass joins every client into a fresh event, so every join creates an entry.
+    async pass(label) {
+      const joinCode = await freshEvent(base, token, label);
+      return withServerCpu(child, () =>
+        closedLoop(CLIENTS, WINDOW, async (i) => {
+          const ack = (await sockets[i]!.timeout(10_000).emitWithAck('event:join', {
+            joinCode,
+            nickname: `Fan ${i}`,
+            deviceToken: `bench-device-${i.toString().padStart(6, '0')}`,
+          })) as { ok: boolean };
+          return ack.ok;
+        }),
+      );
+    },
+    close: () => sockets.forEach((s) => s.disconnect()),
+  };
 }
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
@@ -142,19 +162,44 @@ async function main(): Promise<void> {
   console.log(
     `server: joins — ${CLIENTS} socket.io clients, ${WINDOW} commands in flight, median of ${RUNS} runs (Node ${process.version})\n`,
   );
-  const echo = medianStats(await benchEcho());
-  const joins = medianStats(await benchJoins());
+  const [echoChild, joinChild] = await Promise.all([
+    startChild('echo-server.ts'),
+    startChild('drawcast-server.ts'),
+  ]);
+  try {
+    const echoBench = await echoScenario(echoChild);
+    const joinBench = await joinScenario(joinChild);
+    // Warm up both, then alternate passes so background load hits both scenarios alike.
+    await echoBench.pass('warm-up');
+    await joinBench.pass('warm-up');
+    const echoRuns: RunStats[] = [];
+    const joinRuns: RunStats[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      echoRuns.push(await echoBench.pass(`run ${r}`));
+      joinRuns.push(await joinBench.pass(`run ${r}`));
+    }
+    echoBench.close();
+    joinBench.close();
+    report(medianStats(echoRuns), medianStats(joinRuns));
+  } finally {
+    echoChild.proc.kill('SIGTERM');
+    joinChild.proc.kill('SIGTERM');
+  }
   clearTimeout(deadline);
+}
 
+function report(echo: RunStats, joins: RunStats): void {
   const rows = [
     ['bare Socket.IO emitWithAck echo', echo],
     ['Drawcast event:join (SQLite, odds, broadcasts)', joins],
   ] as const;
-  console.log('| scenario | ops/run | ops/s | p50 ms | p95 ms | p99 ms | errors | ops/s vs bare |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| scenario | ops/run | ops/s | p50 ms | p95 ms | p99 ms | errors | server CPU µs/op | ops/s vs bare |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, s] of rows) {
     console.log(
-      `| ${name} | ${s.ops} | ${f(s.opsPerSecond, 0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.errors} | ${f(s.opsPerSecond / echo.opsPerSecond, 2)}× |`,
+      `| ${name} | ${s.ops} | ${f(s.opsPerSecond, 0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.errors} | ${f(s.serverCpuMicrosPerOp ?? Number.NaN, 0)} | ${f(s.opsPerSecond / echo.opsPerSecond, 2)}× |`,
     );
   }
   const ratio = joins.opsPerSecond / echo.opsPerSecond;

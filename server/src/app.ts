@@ -64,7 +64,10 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     // Same origin in production; other origins are refused by the browser's CORS check.
     cors: { origin: false },
   });
-  const hub = new LiveHub(io, service, clock, logger, { oddsIntervalMs: config.oddsIntervalMs });
+  const hub = new LiveHub(io, service, clock, logger, {
+    oddsIntervalMs: config.oddsIntervalMs,
+    oddsMessagesPerSecond: config.oddsMessagesPerSecond,
+  });
   const actions = new HostActions(service, hub, metrics);
   const limits = new JoinLimits({
     perIpPerMinute: config.joinsPerIpPerMinute,

@@ -18,6 +18,7 @@ const envSchema = z.object({
   DRAWCAST_AUTH_MAX_FAILURES: int(1, 1000, 10),
   DRAWCAST_AUTH_WINDOW_SECONDS: int(1, 86_400, 300),
   DRAWCAST_ODDS_INTERVAL_MS: int(10, 10_000, 250),
+  DRAWCAST_ODDS_MESSAGES_PER_SECOND: int(100, 10_000_000, 4000),
   DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +33,8 @@ export interface ServerConfig {
   authMaxFailures: number;
   authWindowMs: number;
   oddsIntervalMs: number;
+  /** Budget of aggregate messages per second per event; big audiences get broadcasts less often. */
+  oddsMessagesPerSecond: number;
   maxSocketPayloadBytes: number;
   httpBodyLimit: string;
   logLevel: string;
@@ -53,6 +56,7 @@ export function defaultConfig(
     authMaxFailures: 10,
     authWindowMs: 300_000,
     oddsIntervalMs: 250,
+    oddsMessagesPerSecond: 4000,
     maxSocketPayloadBytes: 64 * 1024,
     httpBodyLimit: '100kb',
     logLevel: 'silent',
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     authMaxFailures: e.DRAWCAST_AUTH_MAX_FAILURES,
     authWindowMs: e.DRAWCAST_AUTH_WINDOW_SECONDS * 1000,
     oddsIntervalMs: e.DRAWCAST_ODDS_INTERVAL_MS,
+    oddsMessagesPerSecond: e.DRAWCAST_ODDS_MESSAGES_PER_SECOND,
     logLevel: e.DRAWCAST_LOG_LEVEL,
   });
   return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };

@@ -53,7 +53,7 @@ export function onCommand<E extends keyof ClientToServerEvents, S extends z.ZodT
         }
       }
     }
-    ctx.metrics.ackLatency.observe({ event }, (performance.now() - started) / 1000);
+    ctx.metrics.observeAck(event, (performance.now() - started) / 1000);
     try {
       (ack as (a: Ack<AckDataOf<E>>) => void)(result);
     } catch (err) {

@@ -1,5 +1,4 @@
 // Join rate limits per IP and per device (memory now; a Redis limiter fits the same interface later).
-import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 
@@ -21,11 +20,10 @@ export class JoinLimits {
     });
   }
 
-  /** Throws RATE_LIMITED when either budget is spent; the device key is hashed, never kept raw. */
+  /** Throws RATE_LIMITED when either budget is spent (keys live in this process's memory only, for 60 s). */
   async consume(ip: string, deviceToken: string): Promise<void> {
-    const deviceKey = createHash('sha256').update(deviceToken).digest('base64url');
     try {
-      await this.perDevice.consume(deviceKey);
+      await this.perDevice.consume(deviceToken);
       await this.perIp.consume(ip);
     } catch (err) {
       if (err instanceof RateLimiterRes) {

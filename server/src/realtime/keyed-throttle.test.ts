@@ -48,4 +48,24 @@ describe('KeyedThrottle', () => {
     vi.advanceTimersByTime(1000);
     expect(runs).toEqual(['x']);
   });
+
+  it('accepts an interval that depends on the key', () => {
+    const runs: Array<[string, number]> = [];
+    const t = new KeyedThrottle(
+      (key) => (key === 'big' ? 1000 : 250),
+      (key) => runs.push([key, Date.now()]),
+      fakeTimers,
+    );
+    const start = Date.now();
+    for (let ms = 0; ms < 2000; ms += 10) {
+      t.notify('big');
+      t.notify('small');
+      vi.advanceTimersByTime(10);
+    }
+    vi.advanceTimersByTime(2000);
+    const count = (key: string) => runs.filter(([k]) => k === key).length;
+    expect(count('big')).toBeLessThanOrEqual(3);
+    expect(count('small')).toBeGreaterThanOrEqual(8);
+    expect(runs.every(([, at]) => at >= start)).toBe(true);
+  });
 });

@@ -19,8 +19,9 @@ export class KeyedThrottle {
   private readonly pending = new Map<string, unknown>();
   private readonly lastRun = new Map<string, number>();
 
+  /** `intervalMs` may depend on the key (e.g. on how many listeners an event has); read at each notify. */
   constructor(
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | ((key: string) => number),
     private readonly run: (key: string) => void,
     private readonly timers: ThrottleTimers = realTimers,
   ) {}
@@ -29,7 +30,8 @@ export class KeyedThrottle {
   notify(key: string): void {
     if (this.pending.has(key)) return;
     const last = this.lastRun.get(key);
-    const wait = last === undefined ? 0 : Math.max(0, last + this.intervalMs - this.timers.now());
+    const interval = typeof this.intervalMs === 'function' ? this.intervalMs(key) : this.intervalMs;
+    const wait = last === undefined ? 0 : Math.max(0, last + interval - this.timers.now());
     const handle = this.timers.setTimeout(() => {
       this.pending.delete(key);
       this.lastRun.set(key, this.timers.now());

@@ -17,6 +17,22 @@ import {
 } from './views';
 import type { DrawnRoundView } from './views';
 
+/** Longest wait between two aggregate broadcasts of a busy event, however large its audience. */
+export const MAX_ODDS_INTERVAL_MS = 5000;
+
+/**
+ * Time between two aggregate broadcasts of an event: at most ~4 a second (`oddsIntervalMs`), and spaced
+ * out for big audiences so one event never sends more than `oddsMessagesPerSecond` messages a second
+ * (2,000 phones at 4,000/s: every 0.5 s), which keeps joins fast however many phones listen.
+ */
+export function oddsInterval(
+  listeners: number,
+  options: { oddsIntervalMs: number; oddsMessagesPerSecond: number },
+): number {
+  const byBudget = (1000 * listeners) / Math.max(1, options.oddsMessagesPerSecond);
+  return Math.min(MAX_ODDS_INTERVAL_MS, Math.max(options.oddsIntervalMs, byBudget));
+}
+
 /** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
 export class LiveHub {
   private readonly odds: KeyedThrottle;
@@ -28,9 +44,12 @@ export class LiveHub {
     private readonly service: DrawcastService,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    options: { oddsIntervalMs: number },
+    options: { oddsIntervalMs: number; oddsMessagesPerSecond: number },
   ) {
-    this.odds = new KeyedThrottle(options.oddsIntervalMs, (eventId) => void this.broadcastOdds(eventId));
+    this.odds = new KeyedThrottle(
+      (eventId) => oddsInterval(this.audienceCount(eventId), options),
+      (eventId) => void this.broadcastOdds(eventId),
+    );
     this.audience = new KeyedThrottle(options.oddsIntervalMs, (eventId) =>
       this.broadcastAudienceCount(eventId),
     );

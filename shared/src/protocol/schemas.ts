@@ -24,6 +24,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Characters as a person counts them (an emoji with a skin tone is one), the unit of every text limit. */
 export function visibleLength(text: string): number {
+  // Printable ASCII is one character per code unit; only other text needs the (slower) segmenter.
+  if (/^[\x20-\x7E]*$/.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemes.segment(text)) count += 1;
   return count;
