@@ -84,7 +84,7 @@ function main(): void {
     target: '≤ 25 ms',
     met: oddsMs <= 25,
   });
-  const odds1000Ms = medianMs(() => oddsByWeight(counts, 1000), 5, 1);
+  const odds1000Ms = medianMs(() => oddsByWeight(counts, 1000), 9, 2);
   rows.push({
     name: 'odds: same classes, k = 1000',
     ms: odds1000Ms,
