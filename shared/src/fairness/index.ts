@@ -6,5 +6,6 @@ export { commitmentOf, computeEntriesDigest, canonicalEntries } from './digest';
 export { compareUtf8 } from './validate';
 export { DrawStream } from './stream';
 export { oddsByWeight } from './odds';
+export { exactInclusion } from './oddsExact';
 export { ProofSchema, verifyProof, buildProof } from './proof';
 export type { Proof, ProofCheck, ProofVerdict } from './proof';
