@@ -130,6 +130,17 @@ describe('bad payloads', () => {
     expect((await t.api<unknown[]>('GET', `/api/events/${ev.eventId}/prizes`)).body.length).toBe(1);
   });
 
+  it('refuses a stage that presents a wrong host token', async () => {
+    expect(
+      await refusalOf(t.url, {
+        protocolVersion: PROTOCOL_VERSION,
+        role: 'stage',
+        eventId: ev.eventId,
+        hostToken: 'nope',
+      }),
+    ).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
   it('refuses host commands from a phone socket', async () => {
     const ack = await phone.emitWithAck('round:create', {
       eventId: ev.eventId,

@@ -38,7 +38,9 @@ describe('stream delay', () => {
     const me = okData(
       await phone.emitWithAck('event:join', { joinCode, nickname: 'Viewer', deviceToken: token }),
     );
-    const stage = await t.connect({ role: 'stage', eventId });
+    // The host's own stage screen presents the token; a stage opened by anyone else does not.
+    const stage = await t.connect({ role: 'stage', eventId, hostToken: t.token });
+    const publicStage = await t.connect({ role: 'stage', eventId });
     const round = (await t.api<RoundDto>('POST', `/api/events/${eventId}/rounds`, { prizeId, winners: 1 }))
       .body;
 
@@ -47,6 +49,10 @@ describe('stream delay', () => {
     const reveal = nextEvent(phone, 'round:reveal').then((r) => ((revealReceivedAt = Date.now()), r));
     const won = nextEvent(phone, 'you:won').then((w) => ((wonReceivedAt = Date.now()), w));
     const onStage = nextEvent(stage, 'round:drawn');
+    let publicStageAt = 0;
+    const onPublicStage = nextEvent(publicStage, 'round:drawn').then(
+      (d) => ((publicStageAt = Date.now()), d),
+    );
     const drawn = (await t.api<RoundDto>('POST', `/api/rounds/${round.id}/draw`)).body;
     expect(drawn.phoneRevealAt! - drawn.revealAt!).toBe(DELAY_MS);
     expect((await onStage).revealAt).toBe(drawn.revealAt);
@@ -72,6 +78,9 @@ describe('stream delay', () => {
     expect(r.revealAt).toBe(drawn.phoneRevealAt);
     expect(w).toMatchObject({ roundId: round.id, place: 1, revealAt: drawn.phoneRevealAt });
     expect(r.winners[0]!.participantId).toBe(me.participantId);
+    const onPublic = await onPublicStage;
+    expect(publicStageAt).toBeGreaterThanOrEqual(releaseAt);
+    expect(onPublic.revealAt).toBe(drawn.phoneRevealAt);
   });
 
   it('re-arms a held-back reveal after a restart', async () => {

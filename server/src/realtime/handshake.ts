@@ -35,7 +35,10 @@ export function handshakeMiddleware(hostAuth: HostAuthenticator) {
       return;
     }
     const ip = socket.handshake.address;
-    if (parsed.data.role === 'host') {
+    // Hosts must present the token; a stage may (to get results at stage timing). A wrong one is refused.
+    const needsCheck =
+      parsed.data.role === 'host' || (parsed.data.role === 'stage' && !!parsed.data.hostToken);
+    if (needsCheck) {
       const verdict = await hostAuth.check(ip, parsed.data.hostToken);
       if (!verdict.ok) {
         next(
@@ -47,7 +50,7 @@ export function handshakeMiddleware(hostAuth: HostAuthenticator) {
         return;
       }
     }
-    socket.data = { role: parsed.data.role, ip };
+    socket.data = { role: parsed.data.role, ip, trusted: needsCheck };
     handshakeOf.set(socket, parsed.data);
     next();
   };

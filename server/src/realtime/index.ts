@@ -10,7 +10,7 @@ import type { HostActions } from './host-actions';
 import { registerHostHandlers } from './host-handlers';
 import type { JoinLimits } from './join-limits';
 import type { LiveHub } from './live-hub';
-import { registerStageHandlers } from './stage-handlers';
+import { registerStageHandlers, stageRoomFor } from './stage-handlers';
 import type { DrawcastIo } from './types';
 
 /** Everything the socket side needs, built by createServer. */
@@ -42,7 +42,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);
     else if (socket.data.role === 'stage' && auth?.eventId) {
-      void socket.join(rooms.stage(auth.eventId));
+      void socket.join(stageRoomFor(socket, auth.eventId));
       socket.data.eventId = auth.eventId;
     } else if (auth) void autoSyncOnConnect(deps, socket, auth);
   });

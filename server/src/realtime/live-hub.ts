@@ -10,6 +10,7 @@ import {
   isDrawn,
   toAggregateDto,
   toEventDto,
+  toPublicRoundDrawnDto,
   toRoundDrawnDto,
   toRoundPublicDto,
   toRoundRevealDto,
@@ -57,7 +58,12 @@ export class LiveHub {
   }
 
   private everyone(eventId: string) {
-    return this.io.to([rooms.audience(eventId), rooms.stage(eventId), rooms.host]);
+    return this.io.to([
+      rooms.audience(eventId),
+      rooms.stage(eventId),
+      rooms.stagePublic(eventId),
+      rooms.host,
+    ]);
   }
 
   /** Title, status or settings changed. */
@@ -98,7 +104,9 @@ export class LiveHub {
 
   private broadcastAudienceCount(eventId: string): void {
     const count = this.io.sockets.adapter.rooms.get(rooms.audience(eventId))?.size ?? 0;
-    this.io.to([rooms.stage(eventId), rooms.host]).emit('audience:count', { eventId, count });
+    this.io
+      .to([rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host])
+      .emit('audience:count', { eventId, count });
   }
 
   /** Phones currently in an event's audience room. */
@@ -107,8 +115,8 @@ export class LiveHub {
   }
 
   /**
-   * A round was drawn and stored: the stage and host get it at once; the audience and the winners'
-   * own sockets get it at the release instant (at once without a stream delay).
+   * A round was drawn and stored: trusted stages and the host get it at once; the audience, public
+   * stages and the winners' own sockets get it at the release instant (at once without a stream delay).
    */
   roundDrawn(round: RoundView): void {
     if (!isDrawn(round)) {
@@ -123,6 +131,7 @@ export class LiveHub {
   private scheduleAudienceReveal(round: DrawnRoundView): void {
     this.reveals.schedule(round.id, audienceReleaseAt(round), () => {
       this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
+      this.io.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
       for (const [participantId, win] of youWonMessages(round)) {
         this.io.to(rooms.participant(participantId)).emit('you:won', win);
       }

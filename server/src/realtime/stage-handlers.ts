@@ -6,7 +6,15 @@ import type { CommandContext } from './command';
 import { onCommand } from './command';
 import type { LiveHub } from './live-hub';
 import type { DrawcastSocket } from './types';
-import { isDrawn, toAggregateDto, toEventDto, toPrizeDto, toRoundDrawnDto, toRoundPublicDto } from './views';
+import {
+  isDrawn,
+  toAggregateDto,
+  toEventDto,
+  toPrizeDto,
+  toPublicRoundDrawnDto,
+  toRoundDrawnDto,
+  toRoundPublicDto,
+} from './views';
 
 /** What the stage handlers need. */
 export interface StageDeps extends CommandContext {
@@ -15,8 +23,17 @@ export interface StageDeps extends CommandContext {
   clock: Clock;
 }
 
+/** Trusted stages get results at once; others on the phones' schedule (a stream delay stays unspoiled). */
+export function stageRoomFor(socket: DrawcastSocket, eventId: string): string {
+  return socket.data.trusted ? rooms.stage(eventId) : rooms.stagePublic(eventId);
+}
+
 /** Why: the stage may (re)load at any moment and must rebuild its screen from one call. */
-export async function buildStageState(deps: StageDeps, eventId: string): Promise<StageStateDto> {
+export async function buildStageState(
+  deps: StageDeps,
+  eventId: string,
+  trusted: boolean,
+): Promise<StageStateDto> {
   const event = await deps.service.getEvent(eventId);
   const [prizes, current, aggregate, rounds, participants] = await Promise.all([
     deps.service.listPrizes(eventId),
@@ -32,16 +49,19 @@ export async function buildStageState(deps: StageDeps, eventId: string): Promise
     aggregate: aggregate ? toAggregateDto(eventId, aggregate) : null,
     audienceCount: deps.hub.audienceCount(eventId),
     participants,
-    drawn: rounds.filter(isDrawn).map(toRoundDrawnDto),
+    drawn: rounds
+      .filter(isDrawn)
+      .filter((r) => trusted || deps.hub.isReleased(r))
+      .map((r) => (trusted ? toRoundDrawnDto(r) : toPublicRoundDrawnDto(r))),
     serverNow: deps.clock.now(),
   };
 }
 
-/** Registers stage:watch; a socket with `{ role: 'stage', eventId }` in its handshake is in the room already. */
+/** Registers stage:watch; a socket with `{ role: 'stage', eventId }` in its handshake is in its room already. */
 export function registerStageHandlers(deps: StageDeps, socket: DrawcastSocket): void {
   onCommand(deps, socket, 'stage:watch', eventRefSchema, async ({ eventId }) => {
-    const state = await buildStageState(deps, eventId);
-    await socket.join(rooms.stage(eventId));
+    const state = await buildStageState(deps, eventId, socket.data.trusted);
+    await socket.join(stageRoomFor(socket, eventId));
     socket.data.eventId = eventId;
     return state;
   });

@@ -6,6 +6,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketRole } from '@dr
 export interface SocketData {
   role: SocketRole;
   ip: string;
+  /** Presented the host token (hosts, and stages that sent it): may see results before the phones. */
+  trusted: boolean;
   /** Set once a phone joined or synced, or a stage started watching. */
   eventId?: string;
   participantId?: string;

@@ -126,6 +126,11 @@ export function toRoundDrawnDto(r: DrawnRoundView): RoundDrawnDto {
   };
 }
 
+/** A draw as a stage without the host token sees it: on the phones' schedule, revealAt = phoneRevealAt. */
+export function toPublicRoundDrawnDto(r: DrawnRoundView): RoundDrawnDto {
+  return { ...toRoundDrawnDto(r), revealAt: r.phoneRevealAt };
+}
+
 /** Audience broadcast of a draw: revealAt is the phones' instant. */
 export function toRoundRevealDto(r: DrawnRoundView): RoundRevealDto {
   return {

@@ -38,7 +38,10 @@ export interface ClientToServerEvents {
   'event:join': (payload: JoinPayload, ack: AckCallback<JoinAckDto>) => void;
   /** Phone: full state (entry, odds, results, wins); also puts the socket in its rooms. */
   'participant:state': (payload: ParticipantStatePayload, ack: AckCallback<ParticipantStateDto>) => void;
-  /** Stage screen: watch an event (joins its stage room). */
+  /**
+   * Stage screen: watch an event. A stage that sent the host token in its handshake gets results at once
+   * (stage timing); one without it gets them on the phones' schedule, so it cannot spoil a stream delay.
+   */
   'stage:watch': (payload: EventRef, ack: AckCallback<StageStateDto>) => void;
 
   /** Host: create an event. */
@@ -63,7 +66,10 @@ export interface ClientToServerEvents {
   'round:list': (payload: EventRef, ack: AckCallback<RoundDto[]>) => void;
 }
 
-/** Broadcasts. Rooms: `event:<id>:audience`, `event:<id>:stage`, `participant:<id>`, `host`. */
+/**
+ * Broadcasts. Rooms: `event:<id>:audience`, `event:<id>:stage` (trusted stages), `event:<id>:stage-public`
+ * (stages without the host token: results on the phones' schedule), `participant:<id>`, `host`.
+ */
 export interface ServerToClientEvents {
   /** Audience, stage, host: a round was created; show its commitment. */
   'round:committed': (round: RoundPublicDto) => void;
@@ -71,7 +77,7 @@ export interface ServerToClientEvents {
   'round:updated': (round: RoundPublicDto) => void;
   /** Audience, stage, host: entries per weight class, at most ~4 times a second per event. */
   'odds:aggregate': (aggregate: OddsAggregateDto) => void;
-  /** Stage, host: the result at once, with the stage's revealAt. */
+  /** Trusted stage, host: the result at once, with the stage's revealAt. Public stages: at the phones' release, revealAt = phoneRevealAt. */
   'round:drawn': (result: RoundDrawnDto) => void;
   /** Audience: the result, held back until the lead before the phones' revealAt. */
   'round:reveal': (result: RoundRevealDto) => void;
@@ -89,6 +95,7 @@ export interface ServerToClientEvents {
 export const rooms = {
   audience: (eventId: string) => `event:${eventId}:audience`,
   stage: (eventId: string) => `event:${eventId}:stage`,
+  stagePublic: (eventId: string) => `event:${eventId}:stage-public`,
   participant: (participantId: string) => `participant:${participantId}`,
   host: 'host',
 } as const;

@@ -12,7 +12,8 @@ export type SocketRole = (typeof SocketRole)[keyof typeof SocketRole];
 
 /**
  * `socket.handshake.auth`: a phone that reconnects sends its event (id or join code) and device token
- * so the server can push its full state at once; a host sends its token; a stage its event id.
+ * so the server can push its full state at once; a host sends its token; a stage its event id (and the
+ * host token, to get results at stage timing ahead of a stream delay).
  */
 export const handshakeAuthSchema = z.object({
   protocolVersion: z.number().int(),
