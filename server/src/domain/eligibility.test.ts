@@ -6,6 +6,7 @@ interface P {
   id: string;
   weight: number;
   hasWon: boolean;
+  checkedInAt: number | null;
 }
 
 const participants = fc.uniqueArray(
@@ -13,6 +14,7 @@ const participants = fc.uniqueArray(
     id: fc.string({ minLength: 1, maxLength: 4 }),
     weight: fc.integer({ min: 1, max: 4 }),
     hasWon: fc.boolean(),
+    checkedInAt: fc.option(fc.integer({ min: 0, max: 10 })),
   }),
   { selector: (p) => p.id, maxLength: 40 },
 );
@@ -29,11 +31,14 @@ describe('eligibility', () => {
       fc.property(
         participants,
         fc.boolean(),
+        fc.boolean(),
         fc.integer({ min: 0, max: 1000 }),
-        (all, excludeWinners, pick) => {
+        (all, excludeWinners, checkedInOnly, pick) => {
           const blocklist = all.filter((_, i) => (pick >> (i % 10)) & 1).map((p) => p.id);
-          const round = { excludePreviousWinners: excludeWinners, blocklist };
-          const base = all.filter((p) => !(excludeWinners && p.hasWon));
+          const round = { excludePreviousWinners: excludeWinners, checkedInOnly, blocklist };
+          const base = all.filter(
+            (p) => !(excludeWinners && p.hasWon) && !(checkedInOnly && p.checkedInAt === null),
+          );
           const eligible = filterEligible(base, blocklist);
           expect(eligible.map((e) => e.id).sort()).toEqual(
             all
@@ -42,7 +47,7 @@ describe('eligibility', () => {
               .sort(),
           );
           const blocked = all.filter((p) => blocklist.includes(p.id));
-          const fast = eligibleCounts(countByWeight(base), blocked, excludeWinners);
+          const fast = eligibleCounts(countByWeight(base), blocked, { excludeWinners, checkedInOnly });
           expect(fast.counts).toEqual(countByWeight(all.filter((p) => isEligible(p, round))));
           expect(fast.total).toBe(eligible.length);
         },

@@ -34,6 +34,41 @@ describe('mergeSettings', () => {
       'settings.colour',
     );
     expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, [])).field).toBe('settings');
+    expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { claimDeadline: -1 })).field).toBe(
+      'settings.claimDeadline',
+    );
+    expect(errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { collectShippingContact: 1 })).field).toBe(
+      'settings.collectShippingContact',
+    );
+    const badBonus = {
+      ...DEFAULT_EVENT_SETTINGS.bonus,
+      referral: { enabled: true, ticketsPerFriend: 0, maxBonus: 3 },
+    };
+    const bonusError = errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { bonus: badBonus }));
+    expect(bonusError.field).toBe('settings.bonus.referral.ticketsPerFriend');
+    expect(bonusError.message).toMatch(/^settings\.bonus\.referral\.ticketsPerFriend: /);
+  });
+
+  it('replaces the bonus rule whole and takes a claim deadline or null', () => {
+    const bonus = {
+      referral: { enabled: true, ticketsPerFriend: 2, maxBonus: 6 },
+      earlyBird: { enabled: true, before: 1_000, tickets: 1 },
+    };
+    const merged = mergeSettings(DEFAULT_EVENT_SETTINGS, {
+      bonus,
+      claimDeadline: 5_000,
+      collectShippingContact: true,
+    });
+    expect(merged).toEqual({
+      ...DEFAULT_EVENT_SETTINGS,
+      bonus,
+      claimDeadline: 5_000,
+      collectShippingContact: true,
+    });
+    expect(mergeSettings(merged, { claimDeadline: null }).claimDeadline).toBeNull();
+    expect(
+      errorOf(() => mergeSettings(DEFAULT_EVENT_SETTINGS, { bonus: { referral: bonus.referral } })).field,
+    ).toBe('settings.bonus.earlyBird');
   });
 });
 

@@ -1,5 +1,7 @@
 // Event rules: titles, settings and which status changes a host may make.
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { DEFAULT_BONUS_SETTINGS, parseBonusSettings } from './bonus/bonusSettings';
+import type { BonusSettings } from './bonus/bonusSettings';
 import { checkBoolean, checkInteger, checkSingleLine } from './textRules';
 import type { EventSettings, EventStatus } from './types';
 
@@ -8,13 +10,29 @@ export const MAX_STREAM_DELAY_MS = 60_000;
 /** Longest draw-to-reveal lead time, so an animation cannot hold the result back indefinitely. */
 export const MAX_REVEAL_LEAD_MS = 60_000;
 
-/** Settings of a new event unless the host says otherwise. */
+/** Latest accepted claim deadline (the year 2200): catches seconds-instead-of-milliseconds mistakes too. */
+export const MAX_CLAIM_DEADLINE = 7_258_118_400_000;
+
+/** Settings of a new event unless the host says otherwise: no bonus, no claim deadline, not shipped. */
 export const DEFAULT_EVENT_SETTINGS: Readonly<EventSettings> = Object.freeze({
   requirePhone: false,
   streamDelayMs: 0,
   revealLeadMs: 5_000,
   excludePreviousWinnersDefault: true,
+  bonus: DEFAULT_BONUS_SETTINGS,
+  claimDeadline: null,
+  collectShippingContact: false,
 });
+
+function bonusSetting(value: unknown): BonusSettings {
+  try {
+    return parseBonusSettings(value);
+  } catch (error) {
+    if (!(error instanceof DrawcastError)) throw error;
+    const field = `settings.${error.field ?? 'bonus'}`;
+    throw new DrawcastError(error.code, error.message.replace(/^bonus/, 'settings.bonus'), field);
+  }
+}
 
 /** Every status a stored event may have, for validating patches. */
 export const EVENT_STATUSES: readonly EventStatus[] = ['draft', 'open', 'closed'];
@@ -36,7 +54,10 @@ export function validateTitle(value: unknown): string {
   });
 }
 
-/** Validates a partial settings object strictly (unknown keys refused) and merges it into `base`. */
+/**
+ * Validates a partial settings object strictly (unknown keys refused) and merges it into `base`;
+ * `bonus` is replaced whole (both its parts are required), `claimDeadline` is epoch ms or null.
+ */
 export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): EventSettings {
   if (patch === undefined) return { ...base };
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
@@ -58,6 +79,16 @@ export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): Ev
         break;
       case 'revealLeadMs':
         merged.revealLeadMs = checkInteger(value, field, 0, MAX_REVEAL_LEAD_MS);
+        break;
+      case 'bonus':
+        // Replaced whole: the host console always sends both parts, and half a rule is never meant.
+        merged.bonus = bonusSetting(value);
+        break;
+      case 'claimDeadline':
+        merged.claimDeadline = value === null ? null : checkInteger(value, field, 0, MAX_CLAIM_DEADLINE);
+        break;
+      case 'collectShippingContact':
+        merged.collectShippingContact = checkBoolean(value, field);
         break;
       default:
         throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `unknown setting ${key}`, field);

@@ -1,13 +1,16 @@
-// Opaque ids for events, prizes, rounds and participants.
+// Opaque ids for events, prizes, rounds, participants and imports.
 
 /** Random bytes per id: 96 bits, so ids cannot be guessed or collide in practice. */
 export const ID_BYTES = 12;
+
+/** What an id names; claim ids ("clm") are derived, not random (see claimIdOf). */
+export type IdPrefix = 'evt' | 'prz' | 'rnd' | 'p' | 'imp';
 
 /**
  * URL-safe id (base64url, no ':' or newline, so it is a valid drawcast-v1 entry id and a URL path segment);
  * the prefix tells ids apart in logs.
  */
-export function makeId(prefix: 'evt' | 'prz' | 'rnd' | 'p', bytes: Uint8Array): string {
+export function makeId(prefix: IdPrefix, bytes: Uint8Array): string {
   if (bytes.length < ID_BYTES) throw new RangeError(`an id needs ${ID_BYTES} random bytes`);
   return `${prefix}_${Buffer.from(bytes.subarray(0, ID_BYTES)).toString('base64url')}`;
 }

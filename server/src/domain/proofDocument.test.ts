@@ -19,6 +19,7 @@ function drawnRound(publicEntropy = 'beacon'): Round {
     prizeId: 'prz_x',
     k: 2,
     excludePreviousWinners: true,
+    checkedInOnly: false,
     blocklist: [],
     serverSeed: seed,
     commitment: commitmentOf(seed),
@@ -30,6 +31,7 @@ function drawnRound(publicEntropy = 'beacon'): Round {
     phoneRevealAt: 16_000,
     entriesDigest: result.entriesDigest,
     winners: result.winners,
+    redrawOf: null,
   };
 }
 

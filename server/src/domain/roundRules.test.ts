@@ -29,7 +29,17 @@ describe('validateRoundInput', () => {
       { prizeId: PRIZE, winners: 500, blocklist: ['a', 'a', 'b'] },
       DEFAULT_EVENT_SETTINGS,
     );
-    expect(input).toEqual({ prizeId: PRIZE, k: 500, excludePreviousWinners: true, blocklist: ['a', 'b'] });
+    expect(input).toEqual({
+      prizeId: PRIZE,
+      k: 500,
+      excludePreviousWinners: true,
+      checkedInOnly: false,
+      blocklist: ['a', 'b'],
+    });
+    expect(
+      validateRoundInput({ prizeId: PRIZE, winners: 1, checkedInOnly: true }, DEFAULT_EVENT_SETTINGS)
+        .checkedInOnly,
+    ).toBe(true);
     const off = { ...DEFAULT_EVENT_SETTINGS, excludePreviousWinnersDefault: false };
     expect(validateRoundInput({ prizeId: PRIZE, winners: 1 }, off).excludePreviousWinners).toBe(false);
     expect(
@@ -58,6 +68,11 @@ describe('validateRoundInput', () => {
         validateRoundInput({ prizeId: PRIZE, winners: 1, excludePreviousWinners: 1 }, DEFAULT_EVENT_SETTINGS),
       ).field,
     ).toBe('excludePreviousWinners');
+    expect(
+      errorOf(() =>
+        validateRoundInput({ prizeId: PRIZE, winners: 1, checkedInOnly: 'yes' }, DEFAULT_EVENT_SETTINGS),
+      ).field,
+    ).toBe('checkedInOnly');
   });
 });
 

@@ -16,6 +16,7 @@ export interface ValidRoundInput {
   prizeId: string;
   k: number;
   excludePreviousWinners: boolean;
+  checkedInOnly: boolean;
   blocklist: string[];
 }
 
@@ -47,6 +48,7 @@ export function validateRoundInput(input: unknown, settings: EventSettings): Val
       raw.excludePreviousWinners === undefined
         ? settings.excludePreviousWinnersDefault
         : checkBoolean(raw.excludePreviousWinners, 'excludePreviousWinners'),
+    checkedInOnly: raw.checkedInOnly === undefined ? false : checkBoolean(raw.checkedInOnly, 'checkedInOnly'),
     blocklist: [...new Set(blocklistRaw as string[])],
   };
 }

@@ -1,7 +1,8 @@
 // What every service operation shares: injected deps, the per-event lock, and "find or throw" helpers.
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
-import { looksLikeId, makeId, ID_BYTES } from '../domain/ids';
-import type { DrawEvent, Prize, Round } from '../domain/types';
+import type { Actor, AuditMeta } from '../domain/audit/actor';
+import { looksLikeId, makeId, ID_BYTES, type IdPrefix } from '../domain/ids';
+import type { ClaimRecord, DrawEvent, Prize, Round } from '../domain/types';
 import type { RevealedProofDocument } from '../domain/proofDocument';
 import { BoundedCache } from './boundedCache';
 import { KeyedMutex } from './keyedMutex';
@@ -23,8 +24,18 @@ export function createContext(deps: ServiceDeps): ServiceContext {
 }
 
 /** A fresh opaque id from the injected randomness. */
-export function newId(ctx: ServiceContext, prefix: 'evt' | 'prz' | 'rnd' | 'p'): string {
+export function newId(ctx: ServiceContext, prefix: IdPrefix): string {
   return makeId(prefix, ctx.random.bytes(ID_BYTES));
+}
+
+/** Who and when, for the audit record the store appends with a change. */
+export function auditMeta(ctx: ServiceContext, actor: Actor): AuditMeta {
+  return { actor, at: ctx.clock.now() };
+}
+
+/** The injected randomness in the shape the code generators take. */
+export function randomBytesOf(ctx: ServiceContext): (n: number) => Uint8Array {
+  return (n) => ctx.random.bytes(n);
 }
 
 /** Loads an event or throws EVENT_NOT_FOUND (also for ids that are not even id-shaped). */
@@ -41,6 +52,13 @@ export async function requirePrize(ctx: ServiceContext, prizeId: unknown, eventI
     throw new DrawcastError(ErrorCode.PRIZE_NOT_FOUND, 'no such prize in this event', 'prizeId');
   }
   return prize;
+}
+
+/** Loads a claim by its id or throws CLAIM_NOT_FOUND. */
+export async function requireClaim(ctx: ServiceContext, claimId: unknown): Promise<ClaimRecord> {
+  const claim = looksLikeId(claimId) ? await ctx.store.getClaim(claimId) : null;
+  if (!claim) throw new DrawcastError(ErrorCode.CLAIM_NOT_FOUND, 'no such claim', 'claimId');
+  return claim;
 }
 
 /** Loads a round or throws ROUND_NOT_FOUND. */

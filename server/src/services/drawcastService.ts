@@ -1,8 +1,14 @@
 // The application service: thin orchestration of domain rules over the Store, for REST and Socket.IO alike.
+import * as audits from './auditOperations';
+import * as claims from './claimOperations';
 import { createContext, requireEvent } from './context';
 import * as events from './eventOperations';
+import * as exports from './exportOperations';
 import * as joins from './joinOperations';
 import { participantState } from './participantState';
+import * as people from './peopleOperations';
+import * as redraws from './redrawOperations';
+import * as restores from './restoreOperations';
 import * as rounds from './roundOperations';
 import type { DrawcastService, ServiceDeps } from './types';
 
@@ -37,5 +43,28 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     getProof: (roundId) => rounds.getProof(ctx, roundId),
 
     participantState: (eventId, deviceToken) => participantState(ctx, eventId, deviceToken),
+
+    setBaseTickets: (participantId, baseTickets) => joins.setBaseTickets(ctx, participantId, baseTickets),
+
+    importPeople: (eventId, source, filename, options) =>
+      people.importPeople(ctx, eventId, source, filename, options),
+    listPeople: (eventId, page) => people.listPeople(ctx, eventId, page),
+    checkinQrSvg: (participantId, checkinPageUrl) => people.checkinQrSvg(ctx, participantId, checkinPageUrl),
+    checkIn: (input) => people.checkIn(ctx, input),
+
+    listClaims: (eventId) => claims.listClaims(ctx, eventId),
+    getClaim: (claimId) => claims.getClaim(ctx, claimId),
+    redeem: (code, staff) => claims.redeem(ctx, code, staff),
+    forfeit: (claimIdOrCode, reason) => claims.forfeit(ctx, claimIdOrCode, reason),
+    sweepClaimDeadlines: (eventId) => claims.sweepClaimDeadlines(ctx, eventId),
+    redraw: (claimId) => redraws.redraw(ctx, claimId),
+    submitShippingContact: (input) => claims.submitShippingContact(ctx, input),
+    getShippingContact: (claimId) => claims.getShippingContact(ctx, claimId),
+
+    exportWinners: (eventId, format, language) => exports.exportWinners(ctx, eventId, format, language),
+    backupEvent: (eventId) => exports.backupEvent(ctx, eventId),
+    restoreEvent: (document) => restores.restoreEvent(ctx, document),
+    listAudit: (eventId, page) => audits.listAudit(ctx, eventId, page),
+    verifyAudit: (eventId) => audits.verifyAudit(ctx, eventId),
   };
 }

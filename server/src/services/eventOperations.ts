@@ -9,7 +9,7 @@ import {
 import { generateJoinCode, normalizeJoinCode } from '../domain/joinCode';
 import { validatePrizeInput } from '../domain/prizeRules';
 import type { DrawEvent, Prize } from '../domain/types';
-import { newId, requireEvent, requirePrize, type ServiceContext } from './context';
+import { auditMeta, newId, requireEvent, requirePrize, type ServiceContext } from './context';
 import type { AddPrizeInput, CreateEventInput, UpdateEventInput } from './types';
 
 // Join codes collide with probability ~ events/887M per try; a handful of retries is plenty.
@@ -38,7 +38,7 @@ export async function createEvent(ctx: ServiceContext, input: CreateEventInput):
       settings,
       createdAt,
     };
-    const result = await ctx.store.insertEvent(event);
+    const result = await ctx.store.insertEvent(event, auditMeta(ctx, 'host'));
     if (result.ok) return event;
   }
   throw new DrawcastError(ErrorCode.INTERNAL, 'could not find a free join code', 'joinCode');
@@ -67,11 +67,15 @@ export async function updateEvent(
   const title = raw.title === undefined ? undefined : validateTitle(raw.title);
   const status = raw.status === undefined ? undefined : checkStatusTransition(event.status, raw.status);
   const settings = raw.settings === undefined ? undefined : mergeSettings(event.settings, raw.settings);
-  const updated = await ctx.store.updateEvent(event.id, {
-    ...(title !== undefined && { title }),
-    ...(status !== undefined && { status }),
-    ...(settings !== undefined && { settings }),
-  });
+  const updated = await ctx.store.updateEvent(
+    event.id,
+    {
+      ...(title !== undefined && { title }),
+      ...(status !== undefined && { status }),
+      ...(settings !== undefined && { settings }),
+    },
+    auditMeta(ctx, 'host'),
+  );
   if (!updated) throw new DrawcastError(ErrorCode.EVENT_NOT_FOUND, 'no such event', 'eventId');
   return updated;
 }
@@ -87,7 +91,7 @@ export async function addPrize(ctx: ServiceContext, eventId: unknown, input: Add
     awarded: 0,
     createdAt: ctx.clock.now(),
   };
-  await ctx.store.insertPrize(prize);
+  await ctx.store.insertPrize(prize, auditMeta(ctx, 'host'));
   return prize;
 }
 

@@ -1,7 +1,11 @@
 // Keyed hashes of personal data: a stolen database alone cannot reverse phone numbers or replay device tokens.
 import { createHmac } from 'node:crypto';
+import type { PersonIdentifier } from '../domain/types';
 
-/** HMAC-SHA256(secret, purpose ":" value) in hex; the purpose keeps phone and device hashes apart. */
-export function keyedHash(secret: string, purpose: 'phone' | 'device', value: string): string {
+/** What is hashed; the purpose keeps the hashes of different kinds of data apart. */
+export type HashPurpose = 'phone' | 'device' | `person.${PersonIdentifier}`;
+
+/** HMAC-SHA256(secret, purpose ":" value) in hex. */
+export function keyedHash(secret: string, purpose: HashPurpose, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}:${value}`, 'utf8').digest('hex');
 }

@@ -1,14 +1,42 @@
 // The phone side: joining an event once per device, and finding that entry again.
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { participantActor } from '../domain/audit/actor';
+import { evaluateReferral, newShareCode, parseShareCode } from '../domain/bonus/referral';
+import { MAX_WEIGHT } from '../domain/bonus/bonusSettings';
+import { looksLikeId } from '../domain/ids';
 import { normalizeJoinCode } from '../domain/joinCode';
 import { validateNickname } from '../domain/nickname';
 import { maskPhone, normalizePhone } from '../domain/phone';
+import { checkInteger } from '../domain/textRules';
 import type { DrawEvent, Participant } from '../domain/types';
-import { newId, requireEvent, type ServiceContext } from './context';
+import { auditMeta, newId, randomBytesOf, requireEvent, type ServiceContext } from './context';
 import { keyedHash } from './hashing';
-import { openRoundFor } from './roundOperations';
+import { openRoundFor } from './roundQueries';
 import type { JoinInput, JoinResult, ParticipantView } from './types';
 import { toParticipantView } from './views';
+
+/** Fresh share codes tried when one is taken (27 billion codes: a retry is rare, two in a row rarer still). */
+const SHARE_CODE_ATTEMPTS = 5;
+
+/** Decides whether a join's ?ref= counts, before the join is stored (the store re-checks atomically). */
+async function referralFor(
+  ctx: ServiceContext,
+  event: DrawEvent,
+  friendId: string,
+  ref: unknown,
+): Promise<{ referredBy: string | null; referral: JoinResult['referral'] }> {
+  if (ref === undefined || ref === null || ref === '') return { referredBy: null, referral: null };
+  const code = parseShareCode(ref);
+  const referrer = code === null ? null : await ctx.store.getParticipantByShareCode(event.id, code);
+  const decision = evaluateReferral({
+    eventId: event.id,
+    friend: { id: friendId, isFirstJoin: true, referredBy: null },
+    referrer,
+  });
+  return decision.counted
+    ? { referredBy: decision.referredBy, referral: { counted: true } }
+    : { referredBy: null, referral: { counted: false, reason: decision.reason } };
+}
 
 /** Shortest and longest accepted device token: long enough to be unguessable, short enough to be cheap. */
 export const DEVICE_TOKEN_LENGTH = { min: 8, max: 200 } as const;
@@ -48,7 +76,8 @@ export async function join(ctx: ServiceContext, input: JoinInput): Promise<JoinR
   const event = await ctx.store.getEventByJoinCode(joinCode);
   if (!event) throw new DrawcastError(ErrorCode.EVENT_NOT_FOUND, 'no event with this join code', 'joinCode');
   const existing = await ctx.store.getParticipantByDevice(event.id, deviceHash);
-  if (existing) return finish(ctx, event, existing, false);
+  const notFirst = input.ref ? { counted: false as const, reason: 'NOT_FIRST_JOIN' as const } : null;
+  if (existing) return finish(ctx, event, existing, false, notFirst);
   if (event.status !== 'open') {
     throw new DrawcastError(
       ErrorCode.EVENT_NOT_OPEN,
@@ -59,26 +88,43 @@ export async function join(ctx: ServiceContext, input: JoinInput): Promise<JoinR
   if (event.settings.requirePhone && phone === null) {
     throw new DrawcastError(ErrorCode.PHONE_REQUIRED, 'this event requires a phone number', 'phone');
   }
-  const participant: Participant = {
-    id: newId(ctx, 'p'),
-    eventId: event.id,
-    nickname,
-    deviceTokenHash: deviceHash,
-    phoneHash: phone === null ? null : keyedHash(ctx.secret, 'phone', phone),
-    phoneMasked: phone === null ? null : maskPhone(phone),
-    weight: 1,
-    hasWon: false,
-    joinedAt: ctx.clock.now(),
-  };
-  const result = await ctx.store.insertParticipantIfAbsent(participant);
-  if (result.status === 'phone_taken') {
-    throw new DrawcastError(
-      ErrorCode.CONFLICT,
-      'this phone number has already joined from another device',
-      'phone',
+  const id = newId(ctx, 'p');
+  const { referredBy, referral } = await referralFor(ctx, event, id, input.ref);
+  for (let attempt = 0; attempt < SHARE_CODE_ATTEMPTS; attempt += 1) {
+    const participant: Participant = {
+      id,
+      eventId: event.id,
+      nickname,
+      deviceTokenHash: deviceHash,
+      phoneHash: phone === null ? null : keyedHash(ctx.secret, 'phone', phone),
+      phoneMasked: phone === null ? null : maskPhone(phone),
+      baseWeight: 1,
+      // The store computes the weight from the event's bonus rule inside the join's transaction.
+      weight: 1,
+      hasWon: false,
+      joinedAt: ctx.clock.now(),
+      source: 'join',
+      shareCode: newShareCode(randomBytesOf(ctx)),
+      referredBy,
+      referrals: 0,
+      checkedInAt: null,
+    };
+    const result = await ctx.store.insertParticipantIfAbsent(
+      participant,
+      auditMeta(ctx, participantActor(id)),
     );
+    if (result.status === 'share_code_taken') continue;
+    if (result.status === 'phone_taken') {
+      throw new DrawcastError(
+        ErrorCode.CONFLICT,
+        'this phone number has already joined from another device',
+        'phone',
+      );
+    }
+    const created = result.status === 'created';
+    return finish(ctx, event, result.participant, created, created ? referral : notFirst);
   }
-  return finish(ctx, event, result.participant, result.status === 'created');
+  throw new DrawcastError(ErrorCode.INTERNAL, 'could not find a free share code', 'ref');
 }
 
 async function finish(
@@ -86,13 +132,30 @@ async function finish(
   event: DrawEvent,
   participant: Participant,
   created: boolean,
+  referral: JoinResult['referral'],
 ): Promise<JoinResult> {
   return {
     participant: toParticipantView(participant),
     created,
     event,
     openRound: await openRoundFor(ctx, participant),
+    referral,
   };
+}
+
+/** Host: sets one participant's tickets before bonus; the event's bonus rule is applied on top. */
+export async function setBaseTickets(
+  ctx: ServiceContext,
+  participantId: unknown,
+  baseTickets: unknown,
+): Promise<ParticipantView> {
+  const base = checkInteger(baseTickets, 'baseTickets', 1, MAX_WEIGHT);
+  const updated = looksLikeId(participantId)
+    ? await ctx.store.setParticipantWeight(participantId, base, auditMeta(ctx, 'host'))
+    : null;
+  if (!updated)
+    throw new DrawcastError(ErrorCode.PARTICIPANT_NOT_FOUND, 'no such participant', 'participantId');
+  return toParticipantView(updated);
 }
 
 /** Finds this device's entry in an event without creating one (null if it never joined). */

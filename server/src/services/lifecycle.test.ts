@@ -158,7 +158,13 @@ describe('DrawcastService: a whole event', () => {
         : `device-${joined.findIndex((p) => p.id === winnerId)}`;
     const winnerState = await h.service.participantState(event.id, winnerDevice);
     expect(winnerState.wins).toEqual([
-      { roundId: round.id, prizeId: prize.id, prizeName: 'Coffee for a year', place: 1 },
+      {
+        roundId: round.id,
+        prizeId: prize.id,
+        prizeName: 'Coffee for a year',
+        place: 1,
+        claim: expect.objectContaining({ status: 'pending', code: expect.stringMatching(/^[2-9A-Z]{10}$/) }),
+      },
     ]);
     expect(winnerState.results).toHaveLength(1);
     expect(winnerState.results[0]?.winners).toEqual(drawn.winners);

@@ -56,7 +56,15 @@ describe('participantState (reconnect)', () => {
         winners: d1.winners,
       },
     ]);
-    expect(state.wins).toEqual([{ roundId: r1.id, prizeId: tv.id, prizeName: 'TV', place: 1 }]);
+    expect(state.wins).toEqual([
+      {
+        roundId: r1.id,
+        prizeId: tv.id,
+        prizeName: 'TV',
+        place: 1,
+        claim: expect.objectContaining({ status: 'pending', qrSvg: expect.stringContaining('<svg') }),
+      },
+    ]);
     expect(state.pendingReveals).toEqual([
       {
         roundId: r2.id,

@@ -1,15 +1,18 @@
 // A phone's full state on (re)connect: its entry, odds, revealed results and wins — nothing lost while offline.
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { weightBreakdown } from '../domain/bonus/weight';
 import { isRevealed } from '../domain/roundRules';
+import { winnerView } from './claimOperations';
 import { requireEvent, type ServiceContext } from './context';
 import { deviceTokenHash } from './joinOperations';
-import { openRoundFor } from './roundOperations';
+import { openRoundFor } from './roundQueries';
 import type { ParticipantStateView, PendingRevealView, RevealedResultView, WinView } from './types';
 import { prizeNameMap, toParticipantView, winnersByRound } from './views';
 
 /**
  * Rebuilds everything a phone shows. Results of rounds whose phone reveal time has not come are left
- * out (only their timing is given), so reconnecting never leaks a winner early.
+ * out (only their timing is given), so reconnecting never leaks a winner early; a win's redemption
+ * code and QR appear with it, and a forfeit shows as the claim's status and reason.
  */
 export async function participantState(
   ctx: ServiceContext,
@@ -26,11 +29,13 @@ export async function participantState(
     );
   }
   const now = ctx.clock.now();
-  const [rounds, prizes, openRound] = await Promise.all([
+  const [rounds, prizes, openRound, claims] = await Promise.all([
     ctx.store.listRounds(event.id),
     ctx.store.listPrizes(event.id),
     openRoundFor(ctx, participant),
+    participant.hasWon ? ctx.store.listClaimsOfParticipant(participant.id) : [],
   ]);
+  const claimOfRound = new Map(claims.map((c) => [c.roundId, c]));
   const prizeNames = prizeNameMap(prizes);
   const revealed = rounds.filter((r) => isRevealed(r, now));
   const winners = await winnersByRound(ctx, event.id, revealed);
@@ -60,14 +65,28 @@ export async function participantState(
       phoneRevealAt: round.phoneRevealAt ?? 0,
       winners: winners.get(round.id) ?? [],
     });
-    const place = (round.winners ?? []).indexOf(participant.id);
-    if (place >= 0) wins.push({ roundId: round.id, prizeId: round.prizeId, prizeName, place: place + 1 });
+    const index = (round.winners ?? []).indexOf(participant.id);
+    if (index < 0) continue;
+    const claim = claimOfRound.get(round.id);
+    wins.push({
+      roundId: round.id,
+      prizeId: round.prizeId,
+      prizeName,
+      place: claim?.place ?? index + 1,
+      claim: claim ? await winnerView(claim, event) : null,
+    });
   }
 
   return {
     event,
     participant: toParticipantView(participant),
     tickets: participant.weight,
+    ticketBreakdown: weightBreakdown({
+      base: participant.baseWeight,
+      referralsCount: participant.referrals,
+      joinedAt: participant.joinedAt,
+      settings: event.settings.bonus,
+    }),
     openRound,
     pendingReveals,
     results,

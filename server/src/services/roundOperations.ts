@@ -1,24 +1,28 @@
 // Rounds: commit (seed stored first), public entropy, the draw (once), aggregates for live odds, the proof.
+import { canonicalEntries, commitmentOf, draw, DrawcastError, ErrorCode } from '@drawcast/shared';
+import { claimsForDrawnRound } from '../domain/claims/claim';
+import { entryFilterOf, filterEligible } from '../domain/eligibility';
+import { revealTimes, validatePublicEntropy, validateRoundInput } from '../domain/roundRules';
+import type { RedrawLink, Round } from '../domain/types';
 import {
-  canonicalEntries,
-  commitmentOf,
-  draw,
-  DrawcastError,
-  ErrorCode,
-  oddsByWeight,
-} from '@drawcast/shared';
-import { eligibleCounts, filterEligible, isEligible } from '../domain/eligibility';
-import { assembleProofDocument, type ProofDocument } from '../domain/proofDocument';
-import { isRevealed, revealTimes, validatePublicEntropy, validateRoundInput } from '../domain/roundRules';
-import type { Participant, Round } from '../domain/types';
-import { newId, requireEvent, requirePrize, requireRound, type ServiceContext } from './context';
-import type { CreateRoundInput, DrawRoundResult, OpenRoundView, RoundAggregate, RoundView } from './types';
+  auditMeta,
+  newId,
+  randomBytesOf,
+  requireEvent,
+  requirePrize,
+  requireRound,
+  type ServiceContext,
+} from './context';
+import type { CreateRoundInput, DrawRoundResult, RoundView } from './types';
 import { roundViews } from './views';
+
+export { aggregateOf, currentAggregate, getProof, openRoundFor, roundAggregate } from './roundQueries';
 
 /** Bytes of a drawcast-v1 server seed. */
 export const SERVER_SEED_BYTES = 32;
 
-async function viewOf(ctx: ServiceContext, round: Round): Promise<RoundView> {
+/** A round's host/stage view. */
+export async function viewOf(ctx: ServiceContext, round: Round): Promise<RoundView> {
   const [view] = await roundViews(ctx, round.eventId, [round]);
   return view as RoundView;
 }
@@ -46,14 +50,45 @@ export async function createRound(
       );
     }
   }
-  const serverSeed = Buffer.from(ctx.random.bytes(SERVER_SEED_BYTES)).toString('hex');
-  const round: Round = {
-    id: newId(ctx, 'rnd'),
+  const round = newCommittedRound(ctx, {
     eventId: event.id,
     prizeId: valid.prizeId,
     k: valid.k,
     excludePreviousWinners: valid.excludePreviousWinners,
+    checkedInOnly: valid.checkedInOnly,
     blocklist: valid.blocklist,
+    redrawOf: null,
+  });
+  const stored = await ctx.store.insertRound(round, auditMeta(ctx, 'host'));
+  if (!stored.ok && stored.reason === 'PRIZE_EXHAUSTED') {
+    throw new DrawcastError(
+      ErrorCode.PRIZE_EXHAUSTED,
+      `the prize has room for ${stored.available} more winner(s) after awarded and undrawn rounds`,
+      'winners',
+    );
+  }
+  if (!stored.ok)
+    throw new DrawcastError(ErrorCode.PRIZE_NOT_FOUND, 'no such prize in this event', 'prizeId');
+  return viewOf(ctx, round);
+}
+
+/** What differs between rounds; the seed, commitment and bookkeeping are added by newCommittedRound. */
+export interface RoundParameters {
+  eventId: string;
+  prizeId: string;
+  k: number;
+  excludePreviousWinners: boolean;
+  checkedInOnly: boolean;
+  blocklist: string[];
+  redrawOf: RedrawLink | null;
+}
+
+/** A committed round with a fresh CSPRNG seed; the caller stores it before showing the commitment. */
+export function newCommittedRound(ctx: ServiceContext, params: RoundParameters): Round {
+  const serverSeed = Buffer.from(ctx.random.bytes(SERVER_SEED_BYTES)).toString('hex');
+  return {
+    id: newId(ctx, 'rnd'),
+    ...params,
     serverSeed,
     commitment: commitmentOf(serverSeed),
     publicEntropy: '',
@@ -65,17 +100,6 @@ export async function createRound(
     entriesDigest: null,
     winners: null,
   };
-  const stored = await ctx.store.insertRound(round);
-  if (!stored.ok && stored.reason === 'PRIZE_EXHAUSTED') {
-    throw new DrawcastError(
-      ErrorCode.PRIZE_EXHAUSTED,
-      `the prize has room for ${stored.available} more winner(s) after awarded and undrawn rounds`,
-      'winners',
-    );
-  }
-  if (!stored.ok)
-    throw new DrawcastError(ErrorCode.PRIZE_NOT_FOUND, 'no such prize in this event', 'prizeId');
-  return viewOf(ctx, round);
 }
 
 function notCommittedError(round: Round): DrawcastError {
@@ -93,7 +117,7 @@ export async function setPublicEntropy(
   const round = await requireRound(ctx, roundId);
   const value = validatePublicEntropy(publicEntropy);
   return ctx.locks.run(round.eventId, async () => {
-    const result = await ctx.store.setPublicEntropy(round.id, value);
+    const result = await ctx.store.setPublicEntropy(round.id, value, auditMeta(ctx, 'host'));
     if (result.ok) return viewOf(ctx, result.round);
     if (result.reason === 'ROUND_NOT_FOUND')
       throw new DrawcastError(ErrorCode.ROUND_NOT_FOUND, 'no such round', 'roundId');
@@ -105,7 +129,7 @@ export async function setPublicEntropy(
 export async function cancelRound(ctx: ServiceContext, roundId: unknown): Promise<RoundView> {
   const round = await requireRound(ctx, roundId);
   return ctx.locks.run(round.eventId, async () => {
-    const result = await ctx.store.cancelRound(round.id);
+    const result = await ctx.store.cancelRound(round.id, auditMeta(ctx, 'host'));
     if (result.ok) return viewOf(ctx, result.round);
     if (result.reason === 'ROUND_NOT_FOUND')
       throw new DrawcastError(ErrorCode.ROUND_NOT_FOUND, 'no such round', 'roundId');
@@ -122,15 +146,15 @@ export async function cancelRound(ctx: ServiceContext, roundId: unknown): Promis
 export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<DrawRoundResult> {
   const found = await requireRound(ctx, roundId);
   return ctx.locks.run(found.eventId, async () => {
-    // A stale entropy means it changed between reading and committing (another node); recompute.
+    // A stale entropy means it changed between reading and committing (another node); recompute. A taken
+    // claim code (about 1 in 10^13) gets fresh codes.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const round = await requireRound(ctx, found.id);
       if (round.status === 'drawn') return { round: await viewOf(ctx, round), alreadyDrawn: true };
       if (round.status === 'cancelled') throw notCommittedError(round);
       const event = await requireEvent(ctx, round.eventId);
-      const base = await ctx.store.listEntries(round.eventId, {
-        excludeWinners: round.excludePreviousWinners,
-      });
+      // The entries freeze here: every weight (bonus included) is the one the store holds right now.
+      const base = await ctx.store.listEntries(round.eventId, entryFilterOf(round));
       const entries = canonicalEntries(filterEligible(base, round.blocklist));
       if (entries.length < round.k) {
         throw new DrawcastError(
@@ -146,13 +170,25 @@ export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<
         entries,
         k: round.k,
       });
-      const committed = await ctx.store.commitDrawResult(round.id, {
-        publicEntropy: round.publicEntropy,
-        entries,
-        entriesDigest: result.entriesDigest,
-        winners: result.winners,
-        ...revealTimes(ctx.clock.now(), event.settings),
-      });
+      const times = revealTimes(ctx.clock.now(), event.settings);
+      const claims = claimsForDrawnRound(
+        { id: round.id, eventId: round.eventId, prizeId: round.prizeId, winners: result.winners },
+        randomBytesOf(ctx),
+        times.drawnAt,
+        round.redrawOf?.place ?? 1,
+      );
+      const committed = await ctx.store.commitDrawResult(
+        round.id,
+        {
+          publicEntropy: round.publicEntropy,
+          entries,
+          entriesDigest: result.entriesDigest,
+          winners: result.winners,
+          claims,
+          ...times,
+        },
+        auditMeta(ctx, 'host'),
+      );
       switch (committed.outcome) {
         case 'drawn':
           return { round: await viewOf(ctx, committed.round), alreadyDrawn: false };
@@ -169,6 +205,7 @@ export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<
             'winners',
           );
         case 'stale_entropy':
+        case 'claim_code_taken':
           continue;
       }
     }
@@ -196,75 +233,4 @@ export async function currentRound(ctx: ServiceContext, eventId: unknown): Promi
   const event = await requireEvent(ctx, eventId);
   const round = await ctx.store.getCurrentRound(event.id);
   return round ? viewOf(ctx, round) : null;
-}
-
-/** Eligible entries per weight class, from counters (no participant scan). */
-export async function aggregateOf(ctx: ServiceContext, round: Round): Promise<RoundAggregate> {
-  const [counts, blocked] = await Promise.all([
-    ctx.store.weightCounts(round.eventId, { excludeWinners: round.excludePreviousWinners }),
-    round.blocklist.length > 0 ? ctx.store.getParticipantsByIds(round.eventId, round.blocklist) : [],
-  ]);
-  const eligible = eligibleCounts(counts, blocked, round.excludePreviousWinners);
-  return { roundId: round.id, k: round.k, counts: eligible.counts, total: eligible.total };
-}
-
-/** The odds broadcast payload of one round. */
-export async function roundAggregate(ctx: ServiceContext, roundId: unknown): Promise<RoundAggregate> {
-  return aggregateOf(ctx, await requireRound(ctx, roundId));
-}
-
-/** The odds broadcast payload of the event's current round, or null. */
-export async function currentAggregate(
-  ctx: ServiceContext,
-  eventId: unknown,
-): Promise<RoundAggregate | null> {
-  const event = await requireEvent(ctx, eventId);
-  const round = await ctx.store.getCurrentRound(event.id);
-  return round ? aggregateOf(ctx, round) : null;
-}
-
-async function hasRevealedWin(ctx: ServiceContext, participant: Participant): Promise<boolean> {
-  const now = ctx.clock.now();
-  const rounds = await ctx.store.listRounds(participant.eventId);
-  return rounds.some((r) => isRevealed(r, now) && (r.winners ?? []).includes(participant.id));
-}
-
-/**
- * One participant's view of the current round with its odds (join ack and reconnect state). A winner of
- * a round whose phone reveal is still ahead is shown as eligible (with an eligible entry's odds): telling
- * them "not eligible" would reveal their win before the stream delay is over.
- */
-export async function openRoundFor(
-  ctx: ServiceContext,
-  participant: Participant,
-): Promise<OpenRoundView | null> {
-  const round = await ctx.store.getCurrentRound(participant.eventId);
-  if (!round) return null;
-  const [aggregate, prize] = await Promise.all([aggregateOf(ctx, round), ctx.store.getPrize(round.prizeId)]);
-  const blocked = round.blocklist.includes(participant.id);
-  const eligible = isEligible(participant, round) || (!blocked && !(await hasRevealedWin(ctx, participant)));
-  const odds =
-    eligible && aggregate.total > 0 ? (oddsByWeight(aggregate.counts, round.k)[participant.weight] ?? 0) : 0;
-  return {
-    roundId: round.id,
-    prizeId: round.prizeId,
-    prizeName: prize?.name ?? '',
-    commitment: round.commitment,
-    k: round.k,
-    aggregate,
-    eligible,
-    odds,
-  };
-}
-
-/** The public proof document (seed only after phoneRevealAt). */
-export async function getProof(ctx: ServiceContext, roundId: unknown): Promise<ProofDocument> {
-  const cached = typeof roundId === 'string' ? ctx.proofs.get(roundId) : undefined;
-  if (cached) return cached;
-  const round = await requireRound(ctx, roundId);
-  const now = ctx.clock.now();
-  const entries = isRevealed(round, now) ? await ctx.store.getRoundEntries(round.id) : null;
-  const document = assembleProofDocument(round, entries, now);
-  if (document.revealed) ctx.proofs.set(round.id, document);
-  return document;
 }

@@ -197,9 +197,9 @@ describe('DrawcastService rounds', () => {
 
   it('odds in the join ack follow the shared odds function over the eligible aggregate', async () => {
     const { h, event, prize, participants } = await openEvent(12);
-    // Issue #4 will grant bonus tickets; here the store sets weights directly.
-    await h.store.setParticipantWeight(participants[0]?.id as string, 5);
-    await h.store.setParticipantWeight(participants[1]?.id as string, 3);
+    // Host-set base tickets (no bonus rule here, so weight = base).
+    await h.service.setBaseTickets(participants[0]?.id as string, 5);
+    await h.service.setBaseTickets(participants[1]?.id as string, 3);
     await h.service.createRound(event.id, { prizeId: prize.id, winners: 4 });
     const aggregate = await h.service.currentAggregate(event.id);
     expect(aggregate).toMatchObject({ counts: { 1: 10, 3: 1, 5: 1 }, total: 12 });

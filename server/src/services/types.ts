@@ -1,7 +1,41 @@
 // The application service's public face: what the transports (REST, Socket.IO) call and get back.
 import type { Store } from '../store/store';
-import type { DrawEvent, EventSettings, EventStatus, Prize, RoundStatus } from '../domain/types';
+import type { WeightBreakdown } from '../domain/bonus/weight';
+import type { ReferralRejection } from '../domain/bonus/referral';
+import type { ForfeitReason } from '../domain/claims/claim';
+import type { ShippingContact } from '../domain/claims/shippingContact';
+import type { AuditRecord, ChainVerdict } from '../domain/audit/auditChain';
+import type {
+  DrawEvent,
+  EventSettings,
+  EventStatus,
+  ParticipantSource,
+  Prize,
+  RedrawLink,
+  RoundStatus,
+} from '../domain/types';
 import type { ProofDocument } from '../domain/proofDocument';
+import type { BackupDocument } from '../io/export/backupSchema';
+import type { ExportLanguage } from '../io/export/winnersExport';
+import type { ImportSource } from '../io/import/importTypes';
+import type {
+  AuditPage,
+  ClaimStaffView,
+  ForfeitResult,
+  RestoreSummary,
+  ShippingContactInput,
+  WinnerClaimView,
+} from './claimTypes';
+import type {
+  CheckInInput,
+  CheckInResult,
+  ImportPeopleOptions,
+  ImportPeopleResult,
+  PersonView,
+} from './peopleTypes';
+
+export type * from './claimTypes';
+export type * from './peopleTypes';
 
 /** Time is injected so tests (and reveal scheduling) control it. */
 export interface Clock {
@@ -21,15 +55,20 @@ export interface ServiceDeps {
   random: Random;
   /** Pepper for HMAC hashing of phone numbers and device tokens. */
   secret: string;
+  /**
+   * AES-256 key for winners' shipping contacts (loadOrCreateContactKey(dataDir)); without it, events
+   * that collect shipping contacts refuse submissions with INTERNAL.
+   */
+  contactKey?: Uint8Array | null;
 }
 
-/** Input of createEvent; settings default to DEFAULT_EVENT_SETTINGS. */
+/** Input of createEvent; settings default to DEFAULT_EVENT_SETTINGS (bonus, if given, is whole). */
 export interface CreateEventInput {
   title: string;
   settings?: Partial<EventSettings>;
 }
 
-/** Input of updateEvent; settings are merged into the current ones. */
+/** Input of updateEvent; settings are merged into the current ones; a new bonus rule re-weighs everyone. */
 export interface UpdateEventInput {
   title?: string;
   status?: EventStatus;
@@ -51,6 +90,8 @@ export interface JoinInput {
   /** Opaque per-device secret kept by the phone (8..200 chars); one device = one entry per event. */
   deviceToken: string;
   phone?: string;
+  /** The share code of the friend whose invite link was used (?ref=); a bad one never blocks the join. */
+  ref?: string;
 }
 
 /** Input of createRound; excludePreviousWinners defaults to the event's setting. */
@@ -60,6 +101,8 @@ export interface CreateRoundInput {
   excludePreviousWinners?: boolean;
   /** Participant ids of this event that may not win this round. */
   blocklist?: string[];
+  /** Only checked-in (imported) people enter; default false. */
+  checkedInOnly?: boolean;
 }
 
 /** A participant as shown to itself and the host: no hashes. */
@@ -71,6 +114,12 @@ export interface ParticipantView {
   /** drawcast-v1 weight. */
   tickets: number;
   joinedAt: number;
+  source: ParticipantSource;
+  /** The code of this participant's invite link (shareLink(joinUrl, code)); null for unlinked imports. */
+  shareCode: string | null;
+  /** Friends counted for this participant. */
+  referrals: number;
+  checkedInAt: number | null;
 }
 
 /** A winner as shown on screens: the opaque id (matches the proof) plus the nickname. */
@@ -90,7 +139,10 @@ export interface RoundView {
   prizeName: string;
   k: number;
   excludePreviousWinners: boolean;
+  checkedInOnly: boolean;
   blocklist: string[];
+  /** Set on a redraw round: the forfeited slot it re-awards. */
+  redrawOf: RedrawLink | null;
   commitment: string;
   publicEntropy: string;
   status: RoundStatus;
@@ -155,8 +207,10 @@ export interface WinView {
   roundId: string;
   prizeId: string;
   prizeName: string;
-  /** 1 = first drawn. */
+  /** 1 = first drawn (a redraw winner keeps the place of the slot they re-won). */
   place: number;
+  /** The redemption claim (code + QR while pending); null only for rounds drawn before claims existed. */
+  claim: WinnerClaimView | null;
 }
 
 /** Everything a phone needs to rebuild its screen after (re)connecting. */
@@ -164,6 +218,8 @@ export interface ParticipantStateView {
   event: DrawEvent;
   participant: ParticipantView;
   tickets: number;
+  /** How the tickets are made up ("1 + 3 referral + 1 early-bird"), for the phone to explain. */
+  ticketBreakdown: WeightBreakdown;
   openRound: OpenRoundView | null;
   pendingReveals: PendingRevealView[];
   results: RevealedResultView[];
@@ -180,6 +236,8 @@ export interface JoinResult {
   event: DrawEvent;
   /** The current round with this participant's eligibility and odds, for the join ack; null if none. */
   openRound: OpenRoundView | null;
+  /** Null when no ref was given; otherwise whether the friend's referral counted, and why not. */
+  referral: { counted: true } | { counted: false; reason: ReferralRejection } | null;
 }
 
 /** Result of drawRound: a second call returns the stored result with alreadyDrawn = true. */
@@ -232,4 +290,53 @@ export interface DrawcastService {
   getProof(roundId: string): Promise<ProofDocument>;
   /** Throws PARTICIPANT_NOT_FOUND if this device has not joined the event. */
   participantState(eventId: string, deviceToken: string): Promise<ParticipantStateView>;
+
+  // ---- issue #4: bonus tickets --------------------------------------------------------------------
+  /** Host: tickets before bonus (1..1000) of one participant; the bonus rule is applied on top. */
+  setBaseTickets(participantId: string, baseTickets: number): Promise<ParticipantView>;
+
+  // ---- issue #4: imported lists and check-in -----------------------------------------------------
+  /** Host: CSV/XLSX → imported people (entries at once, check-in tokens each); all-or-nothing per file. */
+  importPeople(
+    eventId: string,
+    source: ImportSource,
+    filename: string,
+    options?: ImportPeopleOptions,
+  ): Promise<ImportPeopleResult>;
+  /** Host: imported people with their check-in tokens, in import order; limit 1..1000. */
+  listPeople(eventId: string, page?: { offset?: number; limit?: number }): Promise<PersonView[]>;
+  /** Host: the QR (SVG) of a person's check-in link, checkinPageUrl + ?token=…. */
+  checkinQrSvg(participantId: string, checkinPageUrl: string): Promise<string>;
+  /** A phone (deviceToken) or staff member (staff) scans a check-in QR; idempotent. */
+  checkIn(input: CheckInInput): Promise<CheckInResult>;
+
+  // ---- issue #4: claims, forfeits and redraws ----------------------------------------------------
+  /** Host/staff: every claim of the event in draw order, contacts masked. */
+  listClaims(eventId: string): Promise<ClaimStaffView[]>;
+  /** Host/staff: one claim by id. */
+  getClaim(claimId: string): Promise<ClaimStaffView>;
+  /** Staff: redeem once; ALREADY_REDEEMED (says when) / CLAIM_FORFEITED / CLAIM_NOT_FOUND / INVALID_CODE. */
+  redeem(code: string, staff: string): Promise<ClaimStaffView>;
+  /** Host: forfeit by claim id or code ('no_show' any time, 'deadline' once passed); frees a prize unit. */
+  forfeit(claimIdOrCode: string, reason: ForfeitReason): Promise<ForfeitResult>;
+  /** System: forfeit every pending claim past its event's deadline (one event, or all); run on a timer. */
+  sweepClaimDeadlines(eventId?: string): Promise<ForfeitResult[]>;
+  /** Host: a new committed k=1 round for a forfeited slot (own seed and commitment); draw it with drawRound. */
+  redraw(claimId: string): Promise<RoundView>;
+  /** Winner's phone: store (or replace) the shipping contact of a pending claim, encrypted at rest. */
+  submitShippingContact(input: ShippingContactInput): Promise<WinnerClaimView>;
+  /** Host/staff: the full, decrypted shipping contact of a claim (null if none given). */
+  getShippingContact(claimId: string): Promise<ShippingContact | null>;
+
+  // ---- issue #4: exports, backup, audit -----------------------------------------------------------
+  /** Host: the winners as CSV (UTF-8 BOM, formulas neutralised) or XLSX. */
+  exportWinners(eventId: string, format: 'csv' | 'xlsx', language?: ExportLanguage): Promise<Buffer>;
+  /** Host: the whole event as a v1 backup document (JSON-serialisable; includes seeds and hashes). */
+  backupEvent(eventId: string): Promise<BackupDocument>;
+  /** Writes a validated backup into this store (INVALID_BACKUP naming the field; CONFLICT if the event exists). */
+  restoreEvent(document: unknown): Promise<RestoreSummary>;
+  /** Host: a page of the event's hash-chained audit log. */
+  listAudit(eventId: string, page?: AuditPage): Promise<AuditRecord[]>;
+  /** Host: checks the event's whole audit chain (first broken link). */
+  verifyAudit(eventId: string): Promise<ChainVerdict>;
 }

@@ -13,6 +13,10 @@ export function toParticipantView(p: Participant): ParticipantView {
     phoneMasked: p.phoneMasked,
     tickets: p.weight,
     joinedAt: p.joinedAt,
+    source: p.source,
+    shareCode: p.shareCode,
+    referrals: p.referrals,
+    checkedInAt: p.checkedInAt,
   };
 }
 
@@ -60,7 +64,9 @@ export function toRoundView(
     prizeName,
     k: round.k,
     excludePreviousWinners: round.excludePreviousWinners,
+    checkedInOnly: round.checkedInOnly,
     blocklist: [...round.blocklist],
+    redrawOf: round.redrawOf === null ? null : { ...round.redrawOf },
     commitment: round.commitment,
     publicEntropy: round.publicEntropy,
     status: round.status,

@@ -5,7 +5,7 @@ import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
 import { describeRoundContract } from './conformance/rounds';
 
-export { fixtures, type StoreHarness } from './conformance/kit';
+export { fixtures, SYS, type StoreHarness } from './conformance/kit';
 
 /** Registers the conformance tests for one Store implementation. */
 export function describeStoreConformance(name: string, makeHarness: () => Promise<StoreHarness>): void {

@@ -1,29 +1,50 @@
 // The storage boundary: SQLite now, Redis for several nodes later; both must pass conformance.ts.
+// Every change is appended to its event's audit chain in the same transaction (the AuditMeta argument).
 import type { Entry } from '@drawcast/shared';
+import type { AuditMeta } from '../domain/audit/actor';
+import type { AuditRecord } from '../domain/audit/auditChain';
+import type { ForfeitReason } from '../domain/claims/claim';
+import type { EntryFilter } from '../domain/eligibility';
 import type {
+  ClaimRecord,
   DrawEvent,
   DrawOutcome,
   EventSettings,
   EventStatus,
+  ImportedPerson,
   Participant,
+  PersonIdentifier,
   Prize,
   Round,
+  StoredContact,
 } from '../domain/types';
+
+export type { AuditMeta } from '../domain/audit/actor';
+export type { EntryFilter } from '../domain/eligibility';
 
 /** Result of inserting an event: join codes are unique, so the caller retries with a fresh code. */
 export type InsertEventResult = { ok: true } | { ok: false; reason: 'JOIN_CODE_TAKEN' };
 
-/** Result of a join: the same (event, device) always maps to the same entry; a phone joins once per event. */
+/**
+ * Result of a join: the same (event, device) always maps to the same entry; a phone joins once per
+ * event; a share code is unique per event (the caller retries with a fresh one). The created
+ * participant's weight is computed by the store from the event's bonus rule, and its referredBy is
+ * kept only if the referrer is another participant of the same event (then counted for the referrer).
+ */
 export type InsertParticipantResult =
   | { status: 'created'; participant: Participant }
   | { status: 'existing'; participant: Participant }
-  | { status: 'phone_taken' };
+  | { status: 'phone_taken' }
+  | { status: 'share_code_taken' };
 
 /** Result of creating a round: prize capacity (quantity − awarded − undrawn reservations) is checked atomically. */
 export type InsertRoundResult =
   | { ok: true }
   | { ok: false; reason: 'PRIZE_NOT_FOUND' }
-  | { ok: false; reason: 'PRIZE_EXHAUSTED'; available: number };
+  | { ok: false; reason: 'PRIZE_EXHAUSTED'; available: number }
+  /** Redraw rounds only: the claim named by redrawOf is missing, not forfeited, or already redrawn. */
+  | { ok: false; reason: 'CLAIM_NOT_FOUND' }
+  | { ok: false; reason: 'NOT_FORFEITED' | 'ALREADY_REDRAWN'; claim: ClaimRecord };
 
 /** Compare-and-set outcome of a state change on a round that must still be 'committed'. */
 export type RoundUpdateResult =
@@ -39,7 +60,15 @@ export type CommitDrawResult =
   | { outcome: 'cancelled'; round: Round }
   | { outcome: 'prize_exhausted'; round: Round; available: number }
   /** The round's publicEntropy changed after the draw was computed: recompute and try again. */
-  | { outcome: 'stale_entropy'; round: Round };
+  | { outcome: 'stale_entropy'; round: Round }
+  /** A claim code is already in use (about 1 in 10^13): mint new codes and try again. */
+  | { outcome: 'claim_code_taken'; round: Round };
+
+/** Compare-and-set outcome of a change to a claim that must still be pending. */
+export type ClaimUpdateResult =
+  | { ok: true; claim: ClaimRecord }
+  | { ok: false; reason: 'CLAIM_NOT_FOUND' }
+  | { ok: false; reason: 'NOT_PENDING'; claim: ClaimRecord };
 
 /** Fields of an event the host may change; settings are replaced whole (the service merges). */
 export interface EventPatch {
@@ -48,36 +77,112 @@ export interface EventPatch {
   settings?: EventSettings;
 }
 
+/** One imported list, as the audit log and the people rows remember it. */
+export interface ImportBatch {
+  id: string;
+  eventId: string;
+  filename: string;
+  format: 'csv' | 'xlsx';
+  /** Data rows in the file. */
+  total: number;
+  /** Rows the file-level validation rejected (the store may reject more as duplicates). */
+  rejected: number;
+}
+
+/** One imported row: a participant (source 'import', unlinked device) and its import details. */
+export interface ImportedPersonInput {
+  participant: Participant;
+  person: ImportedPerson;
+}
+
+/** What an import stored: rows whose identifier was imported into the event before are skipped. */
+export interface InsertPeopleResult {
+  inserted: number;
+  duplicates: { row: number; field: PersonIdentifier }[];
+}
+
+/** An imported person's participant and import details, as a check-in scan finds them. */
+export interface PersonWithParticipant {
+  person: ImportedPerson;
+  participant: Participant;
+}
+
+/** A phone claiming an imported person's entry at check-in; the share code is minted by the caller. */
+export interface DeviceLink {
+  deviceTokenHash: string;
+  shareCode: string;
+}
+
+/** Outcome of a check-in: idempotent; a phone can link only to an unlinked entry, once per event. */
+export type CheckInStoreResult =
+  | { status: 'checked_in' | 'already_checked_in'; participant: Participant; deviceLinked: boolean }
+  | { status: 'not_found' }
+  /** This device already has another entry in the event. */
+  | { status: 'device_in_use'; participant: Participant }
+  /** The person's entry is linked to a different device. */
+  | { status: 'linked_to_other_device' }
+  | { status: 'share_code_taken' };
+
+/** Everything of one event, as a backup carries it and a restore writes it back verbatim. */
+export interface EventSnapshot {
+  event: DrawEvent;
+  prizes: Prize[];
+  participants: Participant[];
+  people: ImportedPerson[];
+  /** Every round with the frozen entries of drawn ones. */
+  rounds: { round: Round; entries: Entry[] | null }[];
+  claims: ClaimRecord[];
+  /** The event's audit chain as it was; the restore appends its own record after it. */
+  audit: AuditRecord[];
+}
+
+/** Outcome of a restore: nothing is written unless the event id and join code are both free. */
+export type RestoreResult = { ok: true } | { ok: false; reason: 'EVENT_EXISTS' | 'JOIN_CODE_TAKEN' };
+
 /** Every method is async even on synchronous SQLite, so a networked store fits the same shape. */
 export interface Store {
-  insertEvent(event: DrawEvent): Promise<InsertEventResult>;
+  insertEvent(event: DrawEvent, audit: AuditMeta): Promise<InsertEventResult>;
   getEvent(eventId: string): Promise<DrawEvent | null>;
   getEventByJoinCode(joinCode: string): Promise<DrawEvent | null>;
   listEvents(): Promise<DrawEvent[]>;
-  updateEvent(eventId: string, patch: EventPatch): Promise<DrawEvent | null>;
+  /** A changed bonus rule re-weighs every participant of the event and rebuilds its counters atomically. */
+  updateEvent(eventId: string, patch: EventPatch, audit: AuditMeta): Promise<DrawEvent | null>;
 
-  insertPrize(prize: Prize): Promise<void>;
+  insertPrize(prize: Prize, audit: AuditMeta): Promise<void>;
   getPrize(prizeId: string): Promise<Prize | null>;
   listPrizes(eventId: string): Promise<Prize[]>;
 
-  /** Atomic get-or-create keyed by (eventId, deviceTokenHash); a phoneHash already used in the event is refused. */
-  insertParticipantIfAbsent(participant: Participant): Promise<InsertParticipantResult>;
+  /**
+   * Atomic get-or-create keyed by (eventId, deviceTokenHash); a phoneHash already used in the event is
+   * refused. A counted referral raises the referrer's referrals and weight (moving it between weight
+   * classes) in the same transaction. Joins arriving together may share one commit.
+   */
+  insertParticipantIfAbsent(participant: Participant, audit: AuditMeta): Promise<InsertParticipantResult>;
   getParticipant(participantId: string): Promise<Participant | null>;
   getParticipantByDevice(eventId: string, deviceTokenHash: string): Promise<Participant | null>;
+  getParticipantByShareCode(eventId: string, shareCode: string): Promise<Participant | null>;
   /** Only participants of that event; unknown ids are left out; order not guaranteed. */
   getParticipantsByIds(eventId: string, participantIds: readonly string[]): Promise<Participant[]>;
   countParticipants(eventId: string): Promise<number>;
   /** A page of the event's participants in join order, for the host's list and exports. */
   listParticipants(eventId: string, page: { offset: number; limit: number }): Promise<Participant[]>;
-  /** Changes tickets (issue #4 bonus); returns null for an unknown participant. */
-  setParticipantWeight(participantId: string, weight: number): Promise<Participant | null>;
-  /** Entries of the event, optionally without anyone who has won in it; any order. */
-  listEntries(eventId: string, options: { excludeWinners: boolean }): Promise<Entry[]>;
-  /** Entries per weight class (weight → count); must stay cheap at 50,000 participants. */
-  weightCounts(eventId: string, options: { excludeWinners: boolean }): Promise<Record<number, number>>;
+  /** Sets the tickets before bonus; the weight is recomputed. Null for an unknown participant. */
+  setParticipantWeight(
+    participantId: string,
+    baseWeight: number,
+    audit: AuditMeta,
+  ): Promise<Participant | null>;
+  /** Entries of the event passing the filter (earlier winners out, only checked-in); any order. */
+  listEntries(eventId: string, filter: EntryFilter): Promise<Entry[]>;
+  /** Entries per weight class (weight → count) passing the filter; from counters, cheap at 100,000 people. */
+  weightCounts(eventId: string, filter: EntryFilter): Promise<Record<number, number>>;
 
-  /** Stores a committed round (seed included) only if its prize still has room for k more winners. */
-  insertRound(round: Round): Promise<InsertRoundResult>;
+  /**
+   * Stores a committed round (seed included) only if its prize still has room for k more winners. A
+   * round with redrawOf also links the forfeited claim to it, refusing a claim that is not forfeited
+   * or already redrawn, so one slot is redrawn at most once.
+   */
+  insertRound(round: Round, audit: AuditMeta): Promise<InsertRoundResult>;
   getRound(roundId: string): Promise<Round | null>;
   /** Rounds of an event, oldest first. */
   listRounds(eventId: string): Promise<Round[]>;
@@ -85,14 +190,46 @@ export interface Store {
   getCurrentRound(eventId: string): Promise<Round | null>;
   /** The frozen entry list of a drawn round (for its proof), or null if not drawn. */
   getRoundEntries(roundId: string): Promise<Entry[] | null>;
-  setPublicEntropy(roundId: string, publicEntropy: string): Promise<RoundUpdateResult>;
-  cancelRound(roundId: string): Promise<RoundUpdateResult>;
+  setPublicEntropy(roundId: string, publicEntropy: string, audit: AuditMeta): Promise<RoundUpdateResult>;
+  /** Cancelling a redraw round unlinks its claim, so that slot can be redrawn again. */
+  cancelRound(roundId: string, audit: AuditMeta): Promise<RoundUpdateResult>;
   /**
    * In one transaction: if the round is 'committed' and its publicEntropy still equals the one the draw used,
-   * store the outcome, bump the prize's awarded count and mark the winners as having won; if it is already
-   * drawn, return the stored result unchanged.
+   * store the outcome and its claims, bump the prize's awarded count and mark the winners as having won; if
+   * it is already drawn, return the stored result unchanged.
    */
-  commitDrawResult(roundId: string, outcome: DrawOutcome): Promise<CommitDrawResult>;
+  commitDrawResult(roundId: string, outcome: DrawOutcome, audit: AuditMeta): Promise<CommitDrawResult>;
+
+  getClaim(claimId: string): Promise<ClaimRecord | null>;
+  getClaimByCode(code: string): Promise<ClaimRecord | null>;
+  /** Claims of the event in draw order (round creation, then place). */
+  listClaims(eventId: string): Promise<ClaimRecord[]>;
+  listClaimsOfParticipant(participantId: string): Promise<ClaimRecord[]>;
+  /** pending → redeemed by audit.actor at audit.at. */
+  redeemClaim(claimId: string, audit: AuditMeta): Promise<ClaimUpdateResult>;
+  /** pending → forfeited, and the prize's awarded count drops by one (the slot can be redrawn). */
+  forfeitClaim(claimId: string, reason: ForfeitReason, audit: AuditMeta): Promise<ClaimUpdateResult>;
+  /** Stores (or replaces) the sealed shipping contact of a pending claim. */
+  setClaimContact(claimId: string, contact: StoredContact, audit: AuditMeta): Promise<ClaimUpdateResult>;
+
+  /** All rows in one transaction with one audit record; rows whose identifier is already in the event are skipped. */
+  insertImportedPeople(
+    batch: ImportBatch,
+    people: readonly ImportedPersonInput[],
+    audit: AuditMeta,
+  ): Promise<InsertPeopleResult>;
+  getPersonByCheckinToken(checkinToken: string): Promise<PersonWithParticipant | null>;
+  /** The import details of one participant, or null if it was not imported. */
+  getPerson(participantId: string): Promise<ImportedPerson | null>;
+  /** Import details of the event's people, in import order then row. */
+  listPeople(eventId: string, page: { offset: number; limit: number }): Promise<ImportedPerson[]>;
+  /** Marks the person checked in (first time kept) and, with `device`, links that phone to the entry. */
+  checkIn(participantId: string, device: DeviceLink | null, audit: AuditMeta): Promise<CheckInStoreResult>;
+
+  /** A page of the event's audit chain after `afterSeq`, in order. */
+  listAudit(eventId: string, afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  /** Writes a whole event back (ids, seeds, entries, claims, chain) in one transaction, then records the restore. */
+  restoreEvent(snapshot: EventSnapshot, audit: AuditMeta): Promise<RestoreResult>;
 
   close(): Promise<void>;
 }

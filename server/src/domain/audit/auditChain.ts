@@ -57,8 +57,11 @@ function checkLabel(value: unknown, field: string): string {
   return value;
 }
 
-/** Builds the next record after `prev` (null for the first); the store must insert it atomically after prev. */
-export function appendRecord(prev: AuditRecord | null, fields: AuditFields): AuditRecord {
+/**
+ * Builds the next record after `prev` (null for the first); the store must insert it atomically after
+ * prev. Only prev's seq and hash matter, so a store can pass just its head.
+ */
+export function appendRecord(prev: ChainHead | null, fields: AuditFields): AuditRecord {
   if (typeof fields.at !== 'number' || !Number.isSafeInteger(fields.at) || fields.at < 0) {
     throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'at must be epoch milliseconds', 'at');
   }

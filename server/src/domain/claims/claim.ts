@@ -1,5 +1,6 @@
 // The life of a win after the draw: pending until staff redeem it once, or forfeited at the event's
 // claim deadline or when the host marks a no-show.
+import { createHash } from 'node:crypto';
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { z } from 'zod';
 import { newClaimCode } from './claimCode';
@@ -11,8 +12,11 @@ export type ClaimStatus = 'pending' | 'redeemed' | 'forfeited';
 /** Why a win was lost, shown to the forfeited winner and kept in the audit log. */
 export type ForfeitReason = 'deadline' | 'no_show';
 
-/** One win of one participant in one round; the store keys it by `code`. */
+/** One win of one participant in one round; staff look it up by `code`, hosts refer to it by `id`. */
 export interface Claim {
+  /** Public handle (host lists, redraw links, audit); unlike the code it grants nothing. */
+  id: string;
+  /** The redemption secret shown only to the winner. */
   code: string;
   eventId: string;
   roundId: string;
@@ -39,23 +43,38 @@ export const claimSettingsSchema = z.object({
 /** The validated form of the per-event claim rule. */
 export type ClaimSettings = z.infer<typeof claimSettingsSchema>;
 
-/** One claim per winner, in draw order, so every win of a drawn round gets its code at once. */
+/**
+ * A claim's id is derived from its round and place, so it is stable across a backup and restore and needs
+ * no randomness: "clm_" + 16 base64url characters of SHA-256(roundId ":" place).
+ */
+export function claimIdOf(roundId: string, place: number): string {
+  const digest = createHash('sha256').update(`${roundId}:${place}`, 'utf8').digest();
+  return `clm_${digest.subarray(0, 12).toString('base64url')}`;
+}
+
+/**
+ * One claim per winner, in draw order, so every win of a drawn round gets its code at once. A redraw
+ * round passes `firstPlace`: its single winner keeps the place of the forfeited slot.
+ */
 export function claimsForDrawnRound(
   round: { id: string; eventId: string; prizeId: string; winners: readonly string[] },
   randomBytes: RandomBytes,
   at: number,
+  firstPlace = 1,
 ): Claim[] {
   const seen = new Set<string>();
   return round.winners.map((participantId, index) => {
     let code = newClaimCode(randomBytes);
     while (seen.has(code)) code = newClaimCode(randomBytes);
     seen.add(code);
+    const place = firstPlace + index;
     return {
+      id: claimIdOf(round.id, place),
       code,
       eventId: round.eventId,
       roundId: round.id,
       prizeId: round.prizeId,
-      place: index + 1,
+      place,
       participantId,
       status: 'pending',
       createdAt: at,
@@ -77,7 +96,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function requireClaim(claim: Claim | null | undefined, code: string): Claim {
+function requireClaim<C extends Claim>(claim: C | null | undefined, code: string): C {
   if (!claim) throw new DrawcastError(ErrorCode.CLAIM_NOT_FOUND, `no claim has the code ${code}`, 'code');
   return claim;
 }
@@ -96,10 +115,10 @@ function refuseForfeited(claim: Claim): never {
  * Staff redeem a code exactly once. `claim` is the store's lookup result for `code` (null when unknown).
  * A pending claim past the deadline counts as forfeited even if no sweep has marked it yet.
  */
-export function redeemClaim(
-  claim: Claim | null | undefined,
+export function redeemClaim<C extends Claim>(
+  claim: C | null | undefined,
   input: { code: string; at: number; staff: string; settings: ClaimSettings },
-): Claim {
+): C {
   const found = requireClaim(claim, input.code);
   if (found.status === 'redeemed') {
     throw new DrawcastError(
@@ -121,10 +140,10 @@ export function redeemClaim(
 }
 
 /** Forfeits a pending win: for 'deadline' only once it has passed, for 'no_show' whenever the host says so. */
-export function forfeitClaim(
-  claim: Claim | null | undefined,
+export function forfeitClaim<C extends Claim>(
+  claim: C | null | undefined,
   input: { code: string; at: number; reason: ForfeitReason; settings: ClaimSettings },
-): Claim {
+): C {
   const found = requireClaim(claim, input.code);
   if (found.status === 'redeemed') {
     throw new DrawcastError(

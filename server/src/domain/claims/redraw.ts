@@ -24,7 +24,7 @@ export interface RedrawCandidate {
 }
 
 /** Refuses to redraw anything but a forfeited slot that has not been redrawn yet. */
-export function assertRedrawable(claim: Claim | null | undefined, code: string): Claim {
+export function assertRedrawable<C extends Claim>(claim: C | null | undefined, code: string): C {
   if (!claim) throw new DrawcastError(ErrorCode.CLAIM_NOT_FOUND, `no claim has the code ${code}`, 'code');
   if (claim.status !== 'forfeited') {
     throw new DrawcastError(

@@ -19,10 +19,18 @@ const weight = z.number().int().min(1).max(1000);
 
 const entrySchema = z.strictObject({ id: entryId, weight });
 
+const identifiers = z.partialRecord(z.enum(['employeeId', 'receipt', 'phone', 'email', 'code']), z.string());
+
+// Fields marked optional below are written by this server but may be missing from hand-made or older
+// documents; the restore fills them in (derived where possible) and says so in its docs.
 const eventSchema = z.looseObject({
   id,
   title: z.string(),
   createdAt: epoch,
+  joinCode: z.string().optional(),
+  status: z.enum(['draft', 'open', 'closed']).optional(),
+  /** Checked again by the event rules on restore (unknown settings are refused there). */
+  settings: z.record(z.string(), z.unknown()).optional(),
   bonus: bonusSettingsSchema.optional(),
   claims: claimSettingsSchema.optional(),
 });
@@ -32,6 +40,20 @@ const prizeSchema = z.looseObject({
   eventId: id,
   name: z.string(),
   quantity: z.number().int().nonnegative(),
+  description: z.string().optional(),
+  imageUrl: z.string().nullable().optional(),
+  awarded: z.number().int().nonnegative().optional(),
+  createdAt: epoch.optional(),
+});
+
+const personSchema = z.looseObject({
+  importId: id,
+  row: z.number().int().min(1),
+  name: z.string(),
+  checkinToken: z.string().min(1).max(64),
+  checkedInBy: z.string().nullable(),
+  masked: identifiers,
+  hashes: identifiers,
 });
 
 const participantSchema = z.looseObject({
@@ -42,7 +64,19 @@ const participantSchema = z.looseObject({
   weight,
   referredBy: entryId.nullable().optional(),
   checkedInAt: epoch.nullable().optional(),
+  baseWeight: weight.optional(),
+  deviceTokenHash: z.string().min(1).max(200).optional(),
+  phoneHash: z.string().nullable().optional(),
+  phoneMasked: z.string().nullable().optional(),
+  hasWon: z.boolean().optional(),
+  source: z.enum(['join', 'import']).optional(),
+  shareCode: z.string().nullable().optional(),
+  referrals: z.number().int().nonnegative().optional(),
+  /** Import details of an imported person (identifiers only hashed and masked). */
+  person: personSchema.nullable().optional(),
 });
+
+const redrawLinkSchema = z.strictObject({ claimId: id, roundId: id, place: z.number().int().min(1) });
 
 const roundSchema = z.looseObject({
   id,
@@ -61,6 +95,12 @@ const roundSchema = z.looseObject({
   drawnAt: epoch.nullable(),
   /** Set on a k=1 redraw round: the forfeited claim it re-awards. */
   replacesClaimCode: z.string().nullable().optional(),
+  redrawOf: redrawLinkSchema.nullable().optional(),
+  excludePreviousWinners: z.boolean().optional(),
+  checkedInOnly: z.boolean().optional(),
+  blocklist: z.array(entryId).optional(),
+  revealAt: epoch.nullable().optional(),
+  phoneRevealAt: epoch.nullable().optional(),
 });
 
 const claimSchema = z.looseObject({
@@ -79,6 +119,9 @@ const claimSchema = z.looseObject({
   redrawRoundId: id.nullable(),
   /** AES-GCM sealed shipping contact (see contactCipher); opening it needs the data dir's contact.key. */
   sealedContact: z.string().nullable().optional(),
+  id: id.optional(),
+  contactMasked: z.record(z.string(), z.string()).nullable().optional(),
+  contactSubmittedAt: epoch.nullable().optional(),
 });
 
 const jsonValue: z.ZodType<unknown> = z.lazy(() =>

@@ -1,6 +1,6 @@
 // Store contract: events and prizes.
 import { describe, expect, it } from 'vitest';
-import { fixtures } from './kit';
+import { fixtures, SYS } from './kit';
 import type { ConformanceKit } from './kit';
 
 /** Registers the events and prizes part of the Store contract. */
@@ -11,8 +11,8 @@ export function describeEventContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const a = fixtures.event({ createdAt: 1 });
       const b = fixtures.event({ createdAt: 2, title: 'Ünïcödé 🎉 活动' });
-      expect(await store.insertEvent(b)).toEqual({ ok: true });
-      expect(await store.insertEvent(a)).toEqual({ ok: true });
+      expect(await store.insertEvent(b, SYS)).toEqual({ ok: true });
+      expect(await store.insertEvent(a, SYS)).toEqual({ ok: true });
       expect(await store.getEvent(b.id)).toEqual(b);
       expect(await store.getEventByJoinCode(a.joinCode)).toEqual(a);
       expect((await store.listEvents()).map((e) => e.id)).toEqual([a.id, b.id]);
@@ -23,9 +23,9 @@ export function describeEventContract(kit: ConformanceKit): void {
     it('refuses a duplicate join code and changes nothing', async () => {
       const { store } = await setup();
       const a = fixtures.event();
-      await store.insertEvent(a);
+      await store.insertEvent(a, SYS);
       const clash = fixtures.event({ joinCode: a.joinCode });
-      expect(await store.insertEvent(clash)).toEqual({ ok: false, reason: 'JOIN_CODE_TAKEN' });
+      expect(await store.insertEvent(clash, SYS)).toEqual({ ok: false, reason: 'JOIN_CODE_TAKEN' });
       expect(await store.getEvent(clash.id)).toBeNull();
       expect(await store.listEvents()).toHaveLength(1);
     });
@@ -33,18 +33,18 @@ export function describeEventContract(kit: ConformanceKit): void {
     it('updates title, status and settings independently', async () => {
       const { store } = await setup();
       const a = fixtures.event({ status: 'draft' });
-      await store.insertEvent(a);
-      const opened = await store.updateEvent(a.id, { status: 'open' });
+      await store.insertEvent(a, SYS);
+      const opened = await store.updateEvent(a.id, { status: 'open' }, SYS);
       expect(opened).toEqual({ ...a, status: 'open' });
       const settings = { ...a.settings, streamDelayMs: 30_000 };
-      expect(await store.updateEvent(a.id, { title: 'New', settings })).toEqual({
+      expect(await store.updateEvent(a.id, { title: 'New', settings }, SYS)).toEqual({
         ...a,
         status: 'open',
         title: 'New',
         settings,
       });
       expect(await store.getEvent(a.id)).toEqual({ ...a, status: 'open', title: 'New', settings });
-      expect(await store.updateEvent('evt_missing', { title: 'x' })).toBeNull();
+      expect(await store.updateEvent('evt_missing', { title: 'x' }, SYS)).toBeNull();
     });
   });
 
@@ -57,7 +57,7 @@ export function describeEventContract(kit: ConformanceKit): void {
         imageUrl: '/img/x.png',
         name: '奖品 🎁',
       });
-      await store.insertPrize(second);
+      await store.insertPrize(second, SYS);
       expect(await store.getPrize(prize.id)).toEqual(prize);
       expect(await store.listPrizes(event.id)).toEqual([prize, second]);
       expect(await store.listPrizes('evt_other')).toEqual([]);

@@ -1,5 +1,7 @@
 // Builders and the test kit shared by the Store conformance suites.
 import { afterEach } from 'vitest';
+import type { AuditMeta } from '../../domain/audit/actor';
+import { DEFAULT_EVENT_SETTINGS } from '../../domain/eventRules';
 import type { DrawEvent, DrawOutcome, Participant, Prize, Round } from '../../domain/types';
 import type { Store } from '../store';
 
@@ -10,12 +12,10 @@ export interface StoreHarness {
   cleanup(): Promise<void>;
 }
 
-const SETTINGS = {
-  requirePhone: false,
-  streamDelayMs: 0,
-  revealLeadMs: 5000,
-  excludePreviousWinnersDefault: true,
-};
+const SETTINGS = { ...DEFAULT_EVENT_SETTINGS };
+
+/** The audit meta of changes the tests make (the conformance suite checks the chain separately). */
+export const SYS: AuditMeta = { actor: 'system', at: 1 };
 const SEED = 'ab'.repeat(32);
 
 let counter = 0;
@@ -33,7 +33,7 @@ export const fixtures = {
       title: 'Spring gala',
       joinCode: id.slice(-6).replace(/[01]/g, 'A'),
       status: 'open',
-      settings: { ...SETTINGS },
+      settings: structuredClone(SETTINGS),
       createdAt: 1_000,
       ...overrides,
     };
@@ -51,8 +51,10 @@ export const fixtures = {
       ...overrides,
     };
   },
+  /** With the default (disabled) bonus rule, weight = baseWeight; either override sets both. */
   participant(eventId: string, overrides: Partial<Participant> = {}): Participant {
     const id = uid('p');
+    const weight = overrides.weight ?? overrides.baseWeight ?? 1;
     return {
       id,
       eventId,
@@ -60,9 +62,15 @@ export const fixtures = {
       deviceTokenHash: `dev-${id}`,
       phoneHash: null,
       phoneMasked: null,
-      weight: 1,
+      baseWeight: weight,
+      weight,
       hasWon: false,
       joinedAt: 3_000,
+      source: 'join',
+      shareCode: null,
+      referredBy: null,
+      referrals: 0,
+      checkedInAt: null,
       ...overrides,
     };
   },
@@ -73,6 +81,7 @@ export const fixtures = {
       prizeId,
       k: 1,
       excludePreviousWinners: true,
+      checkedInOnly: false,
       blocklist: [],
       serverSeed: SEED,
       commitment: 'c'.repeat(64),
@@ -84,9 +93,11 @@ export const fixtures = {
       phoneRevealAt: null,
       entriesDigest: null,
       winners: null,
+      redrawOf: null,
       ...overrides,
     };
   },
+  /** Without claims unless given: the claims contract passes its own. */
   outcome(
     winners: string[],
     entries = winners.map((id) => ({ id, weight: 1 })),
@@ -97,6 +108,7 @@ export const fixtures = {
       entries,
       entriesDigest: 'd'.repeat(64),
       winners,
+      claims: [],
       drawnAt: 5_000,
       revealAt: 10_000,
       phoneRevealAt: 20_000,
@@ -141,13 +153,13 @@ export function createConformanceKit(makeHarness: () => Promise<StoreHarness>): 
   /** An open event with one prize and `n` participants. */
   async function seeded(store: Store, n: number, quantity = 10) {
     const event = fixtures.event();
-    await store.insertEvent(event);
+    await store.insertEvent(event, SYS);
     const prize = fixtures.prize(event.id, { quantity });
-    await store.insertPrize(prize);
+    await store.insertPrize(prize, SYS);
     const participants: Participant[] = [];
     for (let i = 0; i < n; i += 1) {
       const p = fixtures.participant(event.id, { weight: (i % 3) + 1 });
-      await store.insertParticipantIfAbsent(p);
+      await store.insertParticipantIfAbsent(p, SYS);
       participants.push(p);
     }
     return { event, prize, participants };

@@ -1,7 +1,7 @@
 // Store contract: participants, entries and counters.
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../domain/types';
-import { fixtures } from './kit';
+import { fixtures, SYS } from './kit';
 import type { ConformanceKit } from './kit';
 
 /** Registers the participants, entries and counters part of the Store contract. */
@@ -12,7 +12,7 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const { event } = await seeded(store, 0);
       const first = fixtures.participant(event.id);
-      expect(await store.insertParticipantIfAbsent(first)).toEqual({
+      expect(await store.insertParticipantIfAbsent(first, SYS)).toEqual({
         status: 'created',
         participant: first,
       });
@@ -20,7 +20,7 @@ export function describeParticipantContract(kit: ConformanceKit): void {
         deviceTokenHash: first.deviceTokenHash,
         nickname: 'other',
       });
-      expect(await store.insertParticipantIfAbsent(again)).toEqual({
+      expect(await store.insertParticipantIfAbsent(again, SYS)).toEqual({
         status: 'existing',
         participant: first,
       });
@@ -36,7 +36,7 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const twin = fixtures.participant(event.id, { deviceTokenHash: device.deviceTokenHash });
       const others = Array.from({ length: 50 }, () => fixtures.participant(event.id));
       const results = await Promise.all(
-        [device, twin, ...others].map((p) => store.insertParticipantIfAbsent(p)),
+        [device, twin, ...others].map((p) => store.insertParticipantIfAbsent(p, SYS)),
       );
       expect(results[0]).toEqual({ status: 'created', participant: device });
       expect(results[1]).toEqual({ status: 'existing', participant: device });
@@ -51,8 +51,8 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const two = await seeded(store, 0);
       const a = fixtures.participant(one.event.id, { deviceTokenHash: 'same' });
       const b = fixtures.participant(two.event.id, { deviceTokenHash: 'same' });
-      expect((await store.insertParticipantIfAbsent(a)).status).toBe('created');
-      expect((await store.insertParticipantIfAbsent(b)).status).toBe('created');
+      expect((await store.insertParticipantIfAbsent(a, SYS)).status).toBe('created');
+      expect((await store.insertParticipantIfAbsent(b, SYS)).status).toBe('created');
       expect((await store.getParticipantByDevice(two.event.id, 'same'))?.id).toBe(b.id);
     });
 
@@ -62,13 +62,13 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const two = await seeded(store, 0);
       const phone = { phoneHash: 'h'.repeat(64), phoneMasked: '138****5678' };
       const a = fixtures.participant(one.event.id, phone);
-      expect((await store.insertParticipantIfAbsent(a)).status).toBe('created');
+      expect((await store.insertParticipantIfAbsent(a, SYS)).status).toBe('created');
       const b = fixtures.participant(one.event.id, phone);
-      expect(await store.insertParticipantIfAbsent(b)).toEqual({ status: 'phone_taken' });
+      expect(await store.insertParticipantIfAbsent(b, SYS)).toEqual({ status: 'phone_taken' });
       expect(await store.countParticipants(one.event.id)).toBe(1);
-      expect((await store.insertParticipantIfAbsent(fixtures.participant(two.event.id, phone))).status).toBe(
-        'created',
-      );
+      expect(
+        (await store.insertParticipantIfAbsent(fixtures.participant(two.event.id, phone), SYS)).status,
+      ).toBe('created');
     });
 
     it('stores unicode nicknames exactly', async () => {
@@ -77,7 +77,7 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const names = ['小明', '👨‍👩‍👧‍👦', 'مرحبا', 'O\'Brien "<b>"', '𝕏𝕐ℤ', 'e\u0301'];
       for (const nickname of names) {
         const p = fixtures.participant(event.id, { nickname });
-        await store.insertParticipantIfAbsent(p);
+        await store.insertParticipantIfAbsent(p, SYS);
         expect((await store.getParticipant(p.id))?.nickname).toBe(nickname);
       }
     });
@@ -96,7 +96,7 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const { event } = await seeded(store, 0);
       const joined = [3, 1, 2, 2].map((t) => fixtures.participant(event.id, { joinedAt: t }));
-      for (const p of joined) await store.insertParticipantIfAbsent(p);
+      for (const p of joined) await store.insertParticipantIfAbsent(p, SYS);
       const order = [joined[1], joined[2], joined[3], joined[0]].map((p) => p?.id);
       expect((await store.listParticipants(event.id, { offset: 0, limit: 10 })).map((p) => p.id)).toEqual(
         order,
@@ -117,9 +117,9 @@ export function describeParticipantContract(kit: ConformanceKit): void {
         );
       expect(await store.weightCounts(event.id, { excludeWinners: false })).toEqual(byWeight(participants));
       const round = fixtures.round(event.id, prize.id, { k: 2 });
-      await store.insertRound(round);
+      await store.insertRound(round, SYS);
       const winners = [participants[0], participants[4]] as Participant[];
-      await store.commitDrawResult(round.id, fixtures.outcome(winners.map((w) => w.id)));
+      await store.commitDrawResult(round.id, fixtures.outcome(winners.map((w) => w.id)), SYS);
       const rest = participants.filter((p) => !winners.includes(p));
       expect(await store.weightCounts(event.id, { excludeWinners: true })).toEqual(byWeight(rest));
       expect(await store.weightCounts(event.id, { excludeWinners: false })).toEqual(byWeight(participants));
@@ -138,11 +138,11 @@ export function describeParticipantContract(kit: ConformanceKit): void {
       const { event, prize, participants } = await seeded(store, 3);
       const [a, b] = participants as [Participant, Participant];
       const round = fixtures.round(event.id, prize.id);
-      await store.insertRound(round);
-      await store.commitDrawResult(round.id, fixtures.outcome([a.id]));
-      expect((await store.setParticipantWeight(a.id, 50))?.weight).toBe(50);
-      expect((await store.setParticipantWeight(b.id, 50))?.weight).toBe(50);
-      expect(await store.setParticipantWeight('p_missing', 2)).toBeNull();
+      await store.insertRound(round, SYS);
+      await store.commitDrawResult(round.id, fixtures.outcome([a.id]), SYS);
+      expect((await store.setParticipantWeight(a.id, 50, SYS))?.weight).toBe(50);
+      expect((await store.setParticipantWeight(b.id, 50, SYS))?.weight).toBe(50);
+      expect(await store.setParticipantWeight('p_missing', 2, SYS)).toBeNull();
       expect((await store.getParticipant(a.id))?.weight).toBe(50);
       expect(await store.weightCounts(event.id, { excludeWinners: false })).toEqual({ 50: 2, 3: 1 });
       expect(await store.weightCounts(event.id, { excludeWinners: true })).toEqual({ 50: 1, 3: 1 });

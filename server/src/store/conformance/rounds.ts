@@ -1,7 +1,7 @@
 // Store contract: rounds, draws and durability.
 import { describe, expect, it } from 'vitest';
 import type { Round } from '../../domain/types';
-import { fixtures } from './kit';
+import { fixtures, SYS } from './kit';
 import type { ConformanceKit } from './kit';
 
 /** Registers the rounds, draws and durability part of the Store contract. */
@@ -17,8 +17,8 @@ export function describeRoundContract(kit: ConformanceKit): void {
         publicEntropy: 'π',
       });
       const earlier = fixtures.round(event.id, prize.id, { createdAt: 8, excludePreviousWinners: false });
-      expect(await store.insertRound(later)).toEqual({ ok: true });
-      expect(await store.insertRound(earlier)).toEqual({ ok: true });
+      expect(await store.insertRound(later, SYS)).toEqual({ ok: true });
+      expect(await store.insertRound(earlier, SYS)).toEqual({ ok: true });
       expect(await store.getRound(later.id)).toEqual(later);
       expect(await store.listRounds(event.id)).toEqual([earlier, later]);
       expect(await store.getRound('rnd_missing')).toBeNull();
@@ -32,31 +32,33 @@ export function describeRoundContract(kit: ConformanceKit): void {
       const first = fixtures.round(event.id, prize.id, { createdAt: 10 });
       const second = fixtures.round(event.id, prize.id, { createdAt: 10 });
       const third = fixtures.round(event.id, prize.id, { createdAt: 11 });
-      for (const r of [first, second, third]) await store.insertRound(r);
+      for (const r of [first, second, third]) await store.insertRound(r, SYS);
       expect((await store.getCurrentRound(event.id))?.id).toBe(first.id);
-      await store.commitDrawResult(first.id, fixtures.outcome([participants[0]?.id as string]));
+      await store.commitDrawResult(first.id, fixtures.outcome([participants[0]?.id as string]), SYS);
       expect((await store.getCurrentRound(event.id))?.id).toBe(second.id);
-      await store.cancelRound(second.id);
+      await store.cancelRound(second.id, SYS);
       expect(await store.getCurrentRound(event.id)).toEqual(third);
     });
 
     it('reserves prize capacity for undrawn rounds and refuses beyond it', async () => {
       const { store } = await setup();
       const { event, prize } = await seeded(store, 0, 5);
-      expect(await store.insertRound(fixtures.round(event.id, prize.id, { k: 3 }))).toEqual({ ok: true });
+      expect(await store.insertRound(fixtures.round(event.id, prize.id, { k: 3 }), SYS)).toEqual({
+        ok: true,
+      });
       const tooMany = fixtures.round(event.id, prize.id, { k: 3 });
-      expect(await store.insertRound(tooMany)).toEqual({
+      expect(await store.insertRound(tooMany, SYS)).toEqual({
         ok: false,
         reason: 'PRIZE_EXHAUSTED',
         available: 2,
       });
       expect(await store.getRound(tooMany.id)).toBeNull();
       const other = await seeded(store, 0);
-      expect(await store.insertRound(fixtures.round(event.id, other.prize.id))).toEqual({
+      expect(await store.insertRound(fixtures.round(event.id, other.prize.id), SYS)).toEqual({
         ok: false,
         reason: 'PRIZE_NOT_FOUND',
       });
-      expect(await store.insertRound(fixtures.round(event.id, 'prz_missing'))).toEqual({
+      expect(await store.insertRound(fixtures.round(event.id, 'prz_missing'), SYS)).toEqual({
         ok: false,
         reason: 'PRIZE_NOT_FOUND',
       });
@@ -66,41 +68,44 @@ export function describeRoundContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 2, 2);
       const round = fixtures.round(event.id, prize.id, { k: 2 });
-      await store.insertRound(round);
-      const cancelled = await store.cancelRound(round.id);
+      await store.insertRound(round, SYS);
+      const cancelled = await store.cancelRound(round.id, SYS);
       expect(cancelled).toEqual({ ok: true, round: { ...round, status: 'cancelled' } });
-      expect(await store.cancelRound(round.id)).toMatchObject({ ok: false, reason: 'NOT_COMMITTED' });
-      expect(await store.setPublicEntropy(round.id, 'x')).toMatchObject({
+      expect(await store.cancelRound(round.id, SYS)).toMatchObject({ ok: false, reason: 'NOT_COMMITTED' });
+      expect(await store.setPublicEntropy(round.id, 'x', SYS)).toMatchObject({
         ok: false,
         reason: 'NOT_COMMITTED',
       });
       expect(
-        await store.commitDrawResult(round.id, fixtures.outcome(participants.map((p) => p.id))),
+        await store.commitDrawResult(round.id, fixtures.outcome(participants.map((p) => p.id)), SYS),
       ).toMatchObject({ outcome: 'cancelled' });
-      expect(await store.insertRound(fixtures.round(event.id, prize.id, { k: 2 }))).toEqual({ ok: true });
-      expect(await store.cancelRound('rnd_missing')).toEqual({ ok: false, reason: 'ROUND_NOT_FOUND' });
+      expect(await store.insertRound(fixtures.round(event.id, prize.id, { k: 2 }), SYS)).toEqual({
+        ok: true,
+      });
+      expect(await store.cancelRound('rnd_missing', SYS)).toEqual({ ok: false, reason: 'ROUND_NOT_FOUND' });
     });
 
     it('sets public entropy only while committed', async () => {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 1);
       const round = fixtures.round(event.id, prize.id);
-      await store.insertRound(round);
-      const set = await store.setPublicEntropy(round.id, 'lotto 7 11 🎲');
+      await store.insertRound(round, SYS);
+      const set = await store.setPublicEntropy(round.id, 'lotto 7 11 🎲', SYS);
       expect(set).toEqual({ ok: true, round: { ...round, publicEntropy: 'lotto 7 11 🎲' } });
       const winner = [participants[0]?.id as string];
-      const stale = await store.commitDrawResult(round.id, fixtures.outcome(winner));
+      const stale = await store.commitDrawResult(round.id, fixtures.outcome(winner), SYS);
       expect(stale).toMatchObject({ outcome: 'stale_entropy' });
       expect((await store.getRound(round.id))?.status).toBe('committed');
       const fresh = await store.commitDrawResult(
         round.id,
         fixtures.outcome(winner, undefined, 'lotto 7 11 🎲'),
+        SYS,
       );
       expect(fresh.outcome).toBe('drawn');
-      const late = await store.setPublicEntropy(round.id, 'late');
+      const late = await store.setPublicEntropy(round.id, 'late', SYS);
       expect(late).toMatchObject({ ok: false, reason: 'NOT_COMMITTED' });
       expect((await store.getRound(round.id))?.publicEntropy).toBe('lotto 7 11 🎲');
-      expect(await store.setPublicEntropy('rnd_missing', 'x')).toEqual({
+      expect(await store.setPublicEntropy('rnd_missing', 'x', SYS)).toEqual({
         ok: false,
         reason: 'ROUND_NOT_FOUND',
       });
@@ -110,10 +115,10 @@ export function describeRoundContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 5);
       const round = fixtures.round(event.id, prize.id, { k: 2 });
-      await store.insertRound(round);
+      await store.insertRound(round, SYS);
       const entries = participants.map(({ id, weight }) => ({ id, weight }));
       const first = fixtures.outcome([participants[3]?.id as string, participants[1]?.id as string], entries);
-      const result = await store.commitDrawResult(round.id, first);
+      const result = await store.commitDrawResult(round.id, first, SYS);
       const drawn: Round = {
         ...round,
         status: 'drawn',
@@ -128,22 +133,22 @@ export function describeRoundContract(kit: ConformanceKit): void {
       expect((await store.getPrize(prize.id))?.awarded).toBe(2);
 
       const second = fixtures.outcome([participants[0]?.id as string, participants[2]?.id as string]);
-      expect(await store.commitDrawResult(round.id, second)).toEqual({
+      expect(await store.commitDrawResult(round.id, second, SYS)).toEqual({
         outcome: 'already_drawn',
         round: drawn,
       });
       expect((await store.getPrize(prize.id))?.awarded).toBe(2);
       expect((await store.getParticipant(participants[0]?.id as string))?.hasWon).toBe(false);
-      expect(await store.commitDrawResult('rnd_missing', second)).toEqual({ outcome: 'not_found' });
+      expect(await store.commitDrawResult('rnd_missing', second, SYS)).toEqual({ outcome: 'not_found' });
     });
 
     it('compare-and-set: concurrent commits of different outcomes store exactly one', async () => {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 10);
       const round = fixtures.round(event.id, prize.id, { k: 1 });
-      await store.insertRound(round);
+      await store.insertRound(round, SYS);
       const results = await Promise.all(
-        participants.map((p) => store.commitDrawResult(round.id, fixtures.outcome([p.id]))),
+        participants.map((p) => store.commitDrawResult(round.id, fixtures.outcome([p.id]), SYS)),
       );
       const drawn = results.filter((r) => r.outcome === 'drawn');
       expect(drawn).toHaveLength(1);
@@ -161,9 +166,9 @@ export function describeRoundContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 3, 3);
       const round = fixtures.round(event.id, prize.id, { k: 3 });
-      await store.insertRound(round);
+      await store.insertRound(round, SYS);
       const fourWinners = fixtures.outcome([...participants.map((p) => p.id), 'p_extra']);
-      expect(await store.commitDrawResult(round.id, fourWinners)).toMatchObject({
+      expect(await store.commitDrawResult(round.id, fourWinners, SYS)).toMatchObject({
         outcome: 'prize_exhausted',
         available: 3,
       });
@@ -175,10 +180,10 @@ export function describeRoundContract(kit: ConformanceKit): void {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 2_000, 500);
       const round = fixtures.round(event.id, prize.id, { k: 500 });
-      await store.insertRound(round);
+      await store.insertRound(round, SYS);
       const entries = participants.map(({ id, weight }) => ({ id, weight }));
       const winners = participants.slice(0, 500).map((p) => p.id);
-      expect((await store.commitDrawResult(round.id, fixtures.outcome(winners, entries))).outcome).toBe(
+      expect((await store.commitDrawResult(round.id, fixtures.outcome(winners, entries), SYS)).outcome).toBe(
         'drawn',
       );
       expect((await store.getRound(round.id))?.winners).toEqual(winners);
@@ -196,10 +201,10 @@ export function describeRoundContract(kit: ConformanceKit): void {
         publicEntropy: 'ε',
       });
       const drawnRound = fixtures.round(event.id, prize.id, { createdAt: 4_001 });
-      await store.insertRound(committed);
-      await store.insertRound(drawnRound);
+      await store.insertRound(committed, SYS);
+      await store.insertRound(drawnRound, SYS);
       const outcome = fixtures.outcome([participants[2]?.id as string]);
-      await store.commitDrawResult(drawnRound.id, outcome);
+      await store.commitDrawResult(drawnRound.id, outcome, SYS);
       const before = {
         event: await store.getEvent(event.id),
         prizes: await store.listPrizes(event.id),

@@ -81,6 +81,93 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX participants_by_join ON participants(event_id, joined_at);
   CREATE INDEX rounds_current ON rounds(event_id, status, created_at);
   `,
+  // Issue #4: bonus tickets, imported people and check-in, claims, redraws, the audit chain. Additive only.
+  `
+  ALTER TABLE participants ADD COLUMN base_weight INTEGER NOT NULL DEFAULT 1 CHECK (base_weight BETWEEN 1 AND 1000);
+  UPDATE participants SET base_weight = weight;
+  ALTER TABLE participants ADD COLUMN source TEXT NOT NULL DEFAULT 'join' CHECK (source IN ('join', 'import'));
+  ALTER TABLE participants ADD COLUMN share_code TEXT;
+  ALTER TABLE participants ADD COLUMN referred_by TEXT;
+  ALTER TABLE participants ADD COLUMN referrals INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE participants ADD COLUMN checked_in_at INTEGER;
+  CREATE UNIQUE INDEX participants_by_share_code ON participants(event_id, share_code)
+    WHERE share_code IS NOT NULL;
+  -- Covering index for the entries of check-in-only rounds.
+  CREATE INDEX participants_checked_in_entries ON participants(event_id, has_won, id, weight)
+    WHERE checked_in_at IS NOT NULL;
+
+  ALTER TABLE weight_counts ADD COLUMN checked_in INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE weight_counts ADD COLUMN checked_in_winners INTEGER NOT NULL DEFAULT 0;
+
+  ALTER TABLE rounds ADD COLUMN checked_in_only INTEGER NOT NULL DEFAULT 0;
+  -- JSON {claimId, roundId, place} of the forfeited slot a k=1 redraw round re-awards.
+  ALTER TABLE rounds ADD COLUMN redraw_of TEXT;
+
+  CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    prize_id TEXT NOT NULL REFERENCES prizes(id),
+    place INTEGER NOT NULL CHECK (place >= 1),
+    participant_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'redeemed', 'forfeited')),
+    created_at INTEGER NOT NULL,
+    redeemed_at INTEGER,
+    redeemed_by TEXT,
+    forfeited_at INTEGER,
+    forfeit_reason TEXT CHECK (forfeit_reason IN ('deadline', 'no_show')),
+    redraw_round_id TEXT,
+    contact_sealed TEXT,
+    contact_masked TEXT,
+    contact_at INTEGER
+  );
+  CREATE INDEX claims_by_event ON claims(event_id, created_at, place);
+  CREATE INDEX claims_by_participant ON claims(participant_id);
+  CREATE UNIQUE INDEX claims_by_round_place ON claims(round_id, place);
+
+  -- Import details of imported participants; identifiers only as keyed hashes and masked text.
+  CREATE TABLE people (
+    participant_id TEXT PRIMARY KEY REFERENCES participants(id),
+    event_id TEXT NOT NULL REFERENCES events(id),
+    import_id TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    checkin_token TEXT NOT NULL UNIQUE,
+    checked_in_by TEXT,
+    masked TEXT NOT NULL,
+    employee_id_hash TEXT,
+    receipt_hash TEXT,
+    phone_hash TEXT,
+    email_hash TEXT,
+    code_hash TEXT
+  );
+  CREATE INDEX people_by_event ON people(event_id, import_id, row);
+  CREATE UNIQUE INDEX people_by_employee_id ON people(event_id, employee_id_hash) WHERE employee_id_hash IS NOT NULL;
+  CREATE UNIQUE INDEX people_by_receipt ON people(event_id, receipt_hash) WHERE receipt_hash IS NOT NULL;
+  CREATE UNIQUE INDEX people_by_phone ON people(event_id, phone_hash) WHERE phone_hash IS NOT NULL;
+  CREATE UNIQUE INDEX people_by_email ON people(event_id, email_hash) WHERE email_hash IS NOT NULL;
+  CREATE UNIQUE INDEX people_by_code ON people(event_id, code_hash) WHERE code_hash IS NOT NULL;
+
+  -- One hash chain per event (so a backup carries a chain that verifies on its own). data is canonical JSON.
+  CREATE TABLE audit_log (
+    event_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (event_id, seq)
+  );
+  -- Append-only by construction: the server never edits or deletes a record (the hash chain catches anyone else).
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

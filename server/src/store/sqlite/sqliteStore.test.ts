@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { describeStoreConformance, fixtures } from '../conformance';
+import { describeStoreConformance, fixtures, SYS } from '../conformance';
 import { createSqliteStore } from './sqliteStore';
 import { MIGRATIONS } from './schema';
 
@@ -24,7 +24,7 @@ describe('sqlite store specifics', () => {
   it('runs WAL with synchronous=FULL and records the schema version', async () => {
     const { dir, file } = await tempFile();
     const store = createSqliteStore({ file });
-    await store.insertEvent(fixtures.event());
+    await store.insertEvent(fixtures.event(), SYS);
     await store.close();
     const db = new Database(file, { readonly: true });
     try {

@@ -1,0 +1,13 @@
+// What every part of the SQLite store shares: the database, the audit log, the counters and the weigher.
+import type Database from 'better-sqlite3';
+import type { AuditLog } from './auditLog';
+import type { WeightCounters } from './counters';
+import type { Weigher } from './weights';
+
+/** Passed to each part's factory; parts add their own prepared statements. */
+export interface SqliteParts {
+  db: Database.Database;
+  audit: AuditLog;
+  counters: WeightCounters;
+  weigher: Weigher;
+}
