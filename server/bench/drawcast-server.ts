@@ -21,6 +21,7 @@ const server = await createServer({
     dataDir,
     joinsPerIpPerMinute: 1_000_000,
     oddsIntervalMs: Number(process.env.BENCH_ODDS_MS ?? 250),
+    oddsMessagesPerSecond: Number(process.env.BENCH_ODDS_BUDGET ?? 4000),
   }),
 });
 const port = await server.listen(0, '127.0.0.1');
