@@ -1,8 +1,12 @@
 // One behavioural contract for every Store implementation: SQLite runs it now, Redis will run it later.
 import { describe } from 'vitest';
+import { describeAuditContract } from './conformance/audit';
+import { describeBonusContract } from './conformance/bonus';
+import { describeClaimContract } from './conformance/claims';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
+import { describePeopleContract } from './conformance/people';
 import { describeRoundContract } from './conformance/rounds';
 
 export { fixtures, SYS, type StoreHarness } from './conformance/kit';
@@ -14,5 +18,9 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describeEventContract(kit);
     describeParticipantContract(kit);
     describeRoundContract(kit);
+    describeBonusContract(kit);
+    describePeopleContract(kit);
+    describeClaimContract(kit);
+    describeAuditContract(kit);
   });
 }
