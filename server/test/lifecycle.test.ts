@@ -146,5 +146,9 @@ describe('lifecycle', () => {
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(await page.text()).toContain('Drawcast');
+    const css = await fetch(`${t.url}/placeholder.css`);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    const docs = await fetch(`${t.url}/docs/api`);
+    expect(await docs.text()).toContain('# Drawcast API');
   });
 });
