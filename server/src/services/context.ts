@@ -38,6 +38,24 @@ export function randomBytesOf(ctx: ServiceContext): (n: number) => Uint8Array {
   return (n) => ctx.random.bytes(n);
 }
 
+/**
+ * The injected randomness fetched in large chunks, for bulk work (ids and tokens of 100,000 imported
+ * people): one CSPRNG call per chunk instead of two per row. Same bytes, same uniformity.
+ */
+export function bufferedRandomBytes(ctx: ServiceContext, chunk = 64 * 1024): (n: number) => Uint8Array {
+  let pool: Uint8Array = new Uint8Array(0);
+  let used = 0;
+  return (n) => {
+    if (used + n > pool.length) {
+      pool = ctx.random.bytes(Math.max(chunk, n));
+      used = 0;
+    }
+    const out = pool.slice(used, used + n);
+    used += n;
+    return out;
+  };
+}
+
 /** Loads an event or throws EVENT_NOT_FOUND (also for ids that are not even id-shaped). */
 export async function requireEvent(ctx: ServiceContext, eventId: unknown): Promise<DrawEvent> {
   const event = looksLikeId(eventId) ? await ctx.store.getEvent(eventId) : null;

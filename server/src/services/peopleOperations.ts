@@ -4,7 +4,7 @@ import { participantActor, staffActor } from '../domain/audit/actor';
 import { newShareCode } from '../domain/bonus/referral';
 import { checkinUrl, newCheckinToken, parseCheckinToken } from '../domain/claims/checkin';
 import { qrSvg } from '../domain/claims/qr';
-import { looksLikeId } from '../domain/ids';
+import { ID_BYTES, looksLikeId, makeId } from '../domain/ids';
 import {
   identifierKey,
   maskIdentifier,
@@ -16,7 +16,7 @@ import { isUnlinkedDevice, UNLINKED_DEVICE_PREFIX, type ImportedPerson } from '.
 import { importPeople as readPeople } from '../io/import/importPeople';
 import type { ImportedRow, ImportSource } from '../io/import/importTypes';
 import type { ImportedPersonInput } from '../store/store';
-import { auditMeta, newId, randomBytesOf, requireEvent, type ServiceContext } from './context';
+import { auditMeta, bufferedRandomBytes, randomBytesOf, requireEvent, type ServiceContext } from './context';
 import { keyedHash } from './hashing';
 import { deviceTokenHash, MAX_PARTICIPANT_PAGE } from './joinOperations';
 import type {
@@ -44,12 +44,13 @@ function validFilename(value: unknown): string {
 /** One accepted row → its participant (an entry from now on) and import details (hashed, masked). */
 function personOf(
   ctx: ServiceContext,
+  random: (n: number) => Uint8Array,
   row: ImportedRow,
   eventId: string,
   importId: string,
   at: number,
 ): ImportedPersonInput {
-  const id = newId(ctx, 'p');
+  const id = makeId('p', random(ID_BYTES));
   const masked: ImportedPerson['masked'] = {};
   const hashes: ImportedPerson['hashes'] = {};
   for (const field of PERSON_IDENTIFIERS) {
@@ -82,7 +83,7 @@ function personOf(
       importId,
       row: row.row,
       name: row.name,
-      checkinToken: newCheckinToken(randomBytesOf(ctx)),
+      checkinToken: newCheckinToken(random),
       checkedInBy: null,
       masked,
       hashes,
@@ -115,9 +116,10 @@ export async function importPeople(
       progress?.({ phase: 'reading', rows, ...(total !== undefined && { total }) }),
   });
   progress?.({ phase: 'storing', rows: 0, total: report.total });
-  const importId = newId(ctx, 'imp');
+  const random = bufferedRandomBytes(ctx);
+  const importId = makeId('imp', random(ID_BYTES));
   const at = ctx.clock.now();
-  const people = report.accepted.map((row) => personOf(ctx, row, event.id, importId, at));
+  const people = report.accepted.map((row) => personOf(ctx, random, row, event.id, importId, at));
   const stored = await ctx.store.insertImportedPeople(
     {
       id: importId,

@@ -43,6 +43,8 @@ export interface ServiceHarness {
   store: Store;
   clock: ManualClock;
   file: string;
+  /** The temp dir holding the file; removed by cleanup(). */
+  dir: string;
   /** Closes the store and starts a new store + service on the same file (a process restart). */
   restart(): Promise<void>;
   /** Copies the database file (after closing the store) to a new path in the temp dir. */
@@ -54,6 +56,9 @@ export interface ServiceHarness {
 
 /** The hashing pepper of tests. */
 export const TEST_SECRET = 'test-secret-pepper';
+
+/** The shipping-contact key of tests (32 fixed bytes; production loads contact.key from the data dir). */
+export const TEST_CONTACT_KEY = seededRandom('contact-key').bytes(32);
 
 /** Creates a harness; call cleanup() in afterEach. */
 export async function openServiceHarness(randomSeed = 'seed'): Promise<ServiceHarness> {
@@ -67,7 +72,13 @@ export async function openServiceHarness(randomSeed = 'seed'): Promise<ServiceHa
     stores.push(store);
     return {
       store,
-      service: createDrawcastService({ store, clock, random: seededRandom(seed), secret: TEST_SECRET }),
+      service: createDrawcastService({
+        store,
+        clock,
+        random: seededRandom(seed),
+        secret: TEST_SECRET,
+        contactKey: TEST_CONTACT_KEY,
+      }),
     };
   };
   const first = open(file, randomSeed);
@@ -75,6 +86,7 @@ export async function openServiceHarness(randomSeed = 'seed'): Promise<ServiceHa
     ...first,
     clock,
     file,
+    dir,
     async restart() {
       await harness.store.close();
       restarts += 1;

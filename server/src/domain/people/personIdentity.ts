@@ -44,9 +44,12 @@ export function maskIdentifier(field: PersonIdentifier, value: string): string {
 
 /** The name as screens show it: at most NICKNAME_MAX visible characters (a cut emoji would be garbage). */
 export function nicknameFromName(name: string): string {
+  const trimmed = name.trim();
+  // Fewer UTF-16 units than the limit means fewer graphemes too: skip the (slow) segmenter.
+  if (trimmed.length <= NICKNAME_MAX) return trimmed;
   let out = '';
   let count = 0;
-  for (const { segment } of graphemes.segment(name.trim())) {
+  for (const { segment } of graphemes.segment(trimmed)) {
     if (count === NICKNAME_MAX) break;
     out += segment;
     count += 1;

@@ -41,6 +41,8 @@ function openDatabase(options: SqliteStoreOptions): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MB of page cache (the default is 2 MB): a 100,000-row import touches several random-key indexes.
+  db.pragma('cache_size = -65536');
   migrate(db);
   return db;
 }
