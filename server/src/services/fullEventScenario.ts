@@ -28,7 +28,7 @@ const LIST = [
 ].join('\n');
 
 /** Bonus, import, check-in (phone and desk), rounds (one check-in-only), redeem, contact, forfeit, redraw. */
-export async function runFullEvent(h: ServiceHarness): Promise<FullEvent> {
+export async function runFullEvent(h: Pick<ServiceHarness, 'service' | 'clock'>): Promise<FullEvent> {
   const { service, clock } = h;
   const T0 = clock.now();
   const event = await service.createEvent({

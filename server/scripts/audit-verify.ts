@@ -1,0 +1,8 @@
+// Entry of `npm run audit:verify -- --data-dir D`; see src/io/cli/auditVerifyCommand.ts.
+import { runAuditVerify } from '../src/io/cli/auditVerifyCommand';
+
+process.exitCode = await runAuditVerify(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+});

@@ -1,0 +1,8 @@
+// Entry of `npm run restore -- --data-dir EMPTY_DIR file.json`; see src/io/cli/restoreCommand.ts.
+import { runRestore } from '../src/io/cli/restoreCommand';
+
+process.exitCode = await runRestore(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+});
