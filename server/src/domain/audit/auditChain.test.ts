@@ -61,6 +61,17 @@ describe('audit chain', () => {
     expect(verifyChain([])).toEqual({ ok: true, count: 0, head: null });
   });
 
+  it('appends with one serialisation of data whose hash is exactly hashRecord of the record', () => {
+    fc.assert(
+      fc.property(fc.array(fieldsArb, { minLength: 1, maxLength: 5 }), (fields) => {
+        for (const record of chain(fields)) {
+          const { hash, ...body } = record;
+          expect(hash).toBe(hashRecord(body));
+        }
+      }),
+    );
+  });
+
   it('verifies after a round trip through JSON text, as when stored in the database', () => {
     expect(verifyChain(JSON.parse(JSON.stringify(sample)) as AuditRecord[]).ok).toBe(true);
   });

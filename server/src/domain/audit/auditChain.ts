@@ -58,24 +58,46 @@ function checkLabel(value: unknown, field: string): string {
 }
 
 /**
- * Builds the next record after `prev` (null for the first); the store must insert it atomically after
- * prev. Only prev's seq and hash matter, so a store can pass just its head.
+ * The text hashRecord hashes, built around data already in canonical form: byte-identical to
+ * canonicalJson of the whole record (keys in sorted order), with one serialisation of data per append.
  */
-export function appendRecord(prev: ChainHead | null, fields: AuditFields): AuditRecord {
+function recordText(body: Omit<AuditRecord, 'hash' | 'data'>, dataText: string): string {
+  const s = JSON.stringify;
+  return (
+    `{"action":${s(body.action)},"actor":${s(body.actor)},"at":${s(body.at)},"data":${dataText},` +
+    `"prevHash":${s(body.prevHash)},"seq":${s(body.seq)},"subject":${s(body.subject)}}`
+  );
+}
+
+/** A record as a store writes it: data as its canonical JSON text (exactly what was hashed). */
+export type StoredAuditRecord = Omit<AuditRecord, 'data'> & { dataText: string };
+
+/**
+ * Builds the next record after `prev` (null for the first) in stored form, serialising data once; the
+ * store must insert it atomically after prev. Only prev's seq and hash matter, so a store passes its head.
+ */
+export function nextStoredRecord(prev: ChainHead | null, fields: AuditFields): StoredAuditRecord {
   if (typeof fields.at !== 'number' || !Number.isSafeInteger(fields.at) || fields.at < 0) {
     throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'at must be epoch milliseconds', 'at');
   }
+  // Canonical text first: refuses non-JSON data now, and is exactly what is hashed and stored.
+  const dataText = canonicalJson(fields.data);
   const body = {
     seq: prev === null ? 1 : prev.seq + 1,
     at: fields.at,
     actor: checkLabel(fields.actor, 'actor'),
     action: checkLabel(fields.action, 'action'),
     subject: checkLabel(fields.subject, 'subject'),
-    // Round-trip through canonical JSON: refuses non-JSON data now and stores exactly what is hashed.
-    data: JSON.parse(canonicalJson(fields.data)) as JsonValue,
     prevHash: prev === null ? GENESIS_HASH : prev.hash,
   };
-  return { ...body, hash: hashRecord(body) };
+  const hash = createHash('sha256').update(recordText(body, dataText), 'utf8').digest('hex');
+  return { ...body, dataText, hash };
+}
+
+/** Builds the next record after `prev` (null for the first); see nextStoredRecord. */
+export function appendRecord(prev: ChainHead | null, fields: AuditFields): AuditRecord {
+  const { dataText, ...record } = nextStoredRecord(prev, fields);
+  return { ...record, data: JSON.parse(dataText) as JsonValue };
 }
 
 function malformed(record: AuditRecord): string | null {

@@ -1,15 +1,21 @@
 // The audit chain inside SQLite: records are appended in the caller's transaction, one chain per event.
 import type Database from 'better-sqlite3';
 import type { AuditMeta } from '../../domain/audit/actor';
-import { appendRecord } from '../../domain/audit/auditChain';
-import type { AuditRecord, ChainHead } from '../../domain/audit/auditChain';
+import { nextStoredRecord } from '../../domain/audit/auditChain';
+import type { AuditRecord, ChainHead, StoredAuditRecord } from '../../domain/audit/auditChain';
 import { canonicalJson } from '../../domain/audit/canonicalJson';
 import type { JsonValue } from '../../domain/audit/canonicalJson';
 import { auditFromRow, type AuditRow } from './rows';
 
 /** Appends and reads audit records; append must run inside the transaction of the change it records. */
 export interface AuditLog {
-  append(eventId: string, meta: AuditMeta, action: string, subject: string, data: JsonValue): AuditRecord;
+  append(
+    eventId: string,
+    meta: AuditMeta,
+    action: string,
+    subject: string,
+    data: JsonValue,
+  ): StoredAuditRecord;
   /** Copies a record as it was (restore); the caller has checked the chain. */
   insertVerbatim(eventId: string, record: AuditRecord): void;
   list(eventId: string, afterSeq: number, limit: number): AuditRecord[];
@@ -28,14 +34,14 @@ export function createAuditLog(db: Database.Database): AuditLog {
     'SELECT * FROM audit_log WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
 
-  function write(eventId: string, r: AuditRecord): void {
-    insert.run(eventId, r.seq, r.at, r.actor, r.action, r.subject, canonicalJson(r.data), r.prevHash, r.hash);
+  function write(eventId: string, r: StoredAuditRecord): void {
+    insert.run(eventId, r.seq, r.at, r.actor, r.action, r.subject, r.dataText, r.prevHash, r.hash);
   }
 
   return {
     append(eventId, meta, action, subject, data) {
       // One primary-key seek for the head: O(log n) per record, however long the chain.
-      const record = appendRecord(head.get(eventId) ?? null, {
+      const record = nextStoredRecord(head.get(eventId) ?? null, {
         at: meta.at,
         actor: meta.actor,
         action,
@@ -45,7 +51,8 @@ export function createAuditLog(db: Database.Database): AuditLog {
       write(eventId, record);
       return record;
     },
-    insertVerbatim: write,
+    insertVerbatim: (eventId, { data, ...record }) =>
+      write(eventId, { ...record, dataText: canonicalJson(data) }),
     list(eventId, afterSeq, limit) {
       return page.all(eventId, afterSeq, limit).map(auditFromRow);
     },

@@ -139,14 +139,38 @@ export const PERSON_HASH_COLUMNS: Record<PersonIdentifier, keyof PersonRow> = {
   code: 'code_hash',
 };
 
-/** Reads an event row; settings added by later versions get their defaults (rows from before issue #4). */
+/** Parsed settings by their stored text: every join reads its event, and the text rarely changes. */
+const settingsByText = new Map<string, EventSettings>();
+const SETTINGS_CACHE_SIZE = 256;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Settings of a row, parsed once per distinct text; defaults fill what rows from before issue #4 lack. */
+function settingsFromText(text: string): EventSettings {
+  let settings = settingsByText.get(text);
+  if (settings === undefined) {
+    settings = deepFreeze({ ...DEFAULT_EVENT_SETTINGS, ...(JSON.parse(text) as Partial<EventSettings>) });
+    if (settingsByText.size >= SETTINGS_CACHE_SIZE) settingsByText.clear();
+    settingsByText.set(text, settings);
+  }
+  // A fresh top-level object per event read; the nested bonus rule is shared and frozen.
+  return { ...settings };
+}
+
+/** Reads an event row. */
 export function eventFromRow(row: EventRow): DrawEvent {
   return {
     id: row.id,
     title: row.title,
     joinCode: row.join_code,
     status: row.status,
-    settings: { ...DEFAULT_EVENT_SETTINGS, ...(JSON.parse(row.settings) as Partial<EventSettings>) },
+    settings: settingsFromText(row.settings),
     createdAt: row.created_at,
   };
 }

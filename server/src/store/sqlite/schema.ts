@@ -150,6 +150,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX people_by_code ON people(event_id, code_hash) WHERE code_hash IS NOT NULL;
 
   -- One hash chain per event (so a backup carries a chain that verifies on its own). data is canonical JSON.
+  -- WITHOUT ROWID: records live in the (event_id, seq) tree itself, one append-at-the-end insert per record.
   CREATE TABLE audit_log (
     event_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -161,7 +162,7 @@ export const MIGRATIONS: readonly string[] = [
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
     PRIMARY KEY (event_id, seq)
-  );
+  ) WITHOUT ROWID;
   -- Append-only by construction: the server never edits or deletes a record (the hash chain catches anyone else).
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
