@@ -1,7 +1,7 @@
 // Claims after the draw: the staff list, redeem once, forfeits (no-show, deadline sweep), shipping contacts.
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { participantActor, staffActor } from '../domain/audit/actor';
-import { forfeitClaim, redeemClaim, type ForfeitReason } from '../domain/claims/claim';
+import { forfeitClaim, isPastDeadline, redeemClaim, type ForfeitReason } from '../domain/claims/claim';
 import { displayClaimCode, parseClaimCode } from '../domain/claims/claimCode';
 import { openContact, sealContact } from '../domain/claims/contactCipher';
 import { qrSvg } from '../domain/claims/qr';
@@ -68,9 +68,16 @@ async function staffView(ctx: ServiceContext, claim: ClaimRecord): Promise<Claim
   return (await staffViews(ctx, claim.eventId, [claim]))[0] as ClaimStaffView;
 }
 
-/** The winner's own view of a claim: the code and its QR only while it can still be redeemed. */
-export async function winnerView(claim: ClaimRecord, event: DrawEvent): Promise<WinnerClaimView> {
-  const pending = claim.status === 'pending';
+/**
+ * The winner's own view of a claim: the code and its QR only while it can still be redeemed (pending and
+ * not past the deadline, even if the deadline sweep has not run yet).
+ */
+export async function winnerView(
+  claim: ClaimRecord,
+  event: DrawEvent,
+  now: number,
+): Promise<WinnerClaimView> {
+  const pending = claim.status === 'pending' && !isPastDeadline(claimSettings(event), now);
   return {
     id: claim.id,
     status: claim.status,
@@ -241,7 +248,7 @@ export async function submitShippingContact(
   const updated = settle(result, (fresh) =>
     redeemClaim(fresh, { code: fresh.code, at: ctx.clock.now(), staff: '', settings }),
   );
-  return winnerView(updated, event);
+  return winnerView(updated, event, ctx.clock.now());
 }
 
 /** Staff who ship the prize open the full contact (null if the winner gave none). */

@@ -215,11 +215,20 @@ describe('forfeits', () => {
   });
 
   it('the deadline sweep forfeits every pending claim once the deadline passes; late redeems are refused', async () => {
-    const { h, event, prize, deadline } = await drawnEvent();
+    const { h, event, prize, deadline, winnerDevices } = await drawnEvent();
     const [first, second, third] = await h.service.listClaims(event.id);
     await h.service.redeem(first!.code, 'desk');
     expect(await h.service.sweepClaimDeadlines()).toEqual([]);
     h.clock.current = deadline;
+    // Past the deadline the phone no longer shows a code, even before the sweep has run.
+    const late = (await h.service.participantState(event.id, winnerDevices[1]!)).wins[0]!.claim;
+    expect(late).toMatchObject({
+      id: second!.id,
+      status: 'pending',
+      code: null,
+      qrSvg: null,
+      contactRequested: false,
+    });
     expect(await codeOf(h.service.redeem(second!.code, 'desk'))).toBe('CLAIM_FORFEITED:code');
     const swept = await h.service.sweepClaimDeadlines(event.id);
     expect(swept.map((s) => [s.claim.id, s.reason])).toEqual([

@@ -73,7 +73,7 @@ export async function participantState(
       prizeId: round.prizeId,
       prizeName,
       place: claim?.place ?? index + 1,
-      claim: claim ? await winnerView(claim, event) : null,
+      claim: claim ? await winnerView(claim, event, now) : null,
     });
   }
 

@@ -117,6 +117,12 @@ export function snapshotOf(doc: BackupDocument): EventSnapshot {
     awarded: p.awarded ?? live(p.id),
     createdAt: p.createdAt ?? event.createdAt,
   }));
+  const byCode = new Map(claims.map((c) => [c.code, c]));
+  // Older documents name a redraw's forfeited claim by code only.
+  const linkOf = (code: string | null | undefined) => {
+    const claim = code ? byCode.get(code) : undefined;
+    return claim ? { claimId: claim.id, roundId: claim.roundId, place: claim.place } : null;
+  };
   const rounds = doc.rounds.map((r) => {
     const round: Round = {
       id: r.id,
@@ -136,7 +142,7 @@ export function snapshotOf(doc: BackupDocument): EventSnapshot {
       phoneRevealAt: r.phoneRevealAt ?? r.revealAt ?? r.drawnAt,
       entriesDigest: r.entriesDigest,
       winners: r.winners,
-      redrawOf: r.redrawOf ?? null,
+      redrawOf: r.redrawOf ?? linkOf(r.replacesClaimCode),
     };
     return { round, entries: r.entries };
   });
