@@ -59,11 +59,12 @@ export function validateTitle(value: unknown): string {
  * `bonus` is replaced whole (both its parts are required), `claimDeadline` is epoch ms or null.
  */
 export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): EventSettings {
-  if (patch === undefined) return { ...base };
+  // The nested bonus rule is copied too, so no two events (or the defaults) ever share a mutable object.
+  if (patch === undefined) return { ...base, bonus: structuredClone(base.bonus) };
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'settings must be an object', 'settings');
   }
-  const merged: EventSettings = { ...base };
+  const merged: EventSettings = { ...base, bonus: structuredClone(base.bonus) };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const field = `settings.${key}`;
