@@ -4,9 +4,12 @@ import { DrawcastError, ErrorCode } from '@drawcast/shared';
 const CONTROL_OR_BIDI = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Printable ASCII: every character is its own grapheme, so the segmenter (~20 µs a nickname) is skipped.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Length as a person counts it (an emoji with skin tone is one), so limits match what users see. */
 export function visibleLength(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemes.segment(text)) count += 1;
   return count;
