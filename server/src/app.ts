@@ -27,6 +27,8 @@ export interface CreateServerOptions {
   config: ServerConfig;
   /** Pepper for hashing device tokens and phones; index.ts keeps one in the data dir. */
   secret: string;
+  /** AES key for winners' shipping contacts (index.ts keeps one in the data dir); null refuses contacts. */
+  contactKey?: Uint8Array | null;
   logger?: Logger;
   /** Node's default process metrics on /metrics (off in tests, on in index.ts). */
   defaultMetrics?: boolean;
@@ -39,6 +41,8 @@ export interface DrawcastServer {
   io: DrawcastIo;
   service: DrawcastService;
   hub: LiveHub;
+  /** Host operations + broadcasts, shared by REST and sockets (tests run the deadline sweep through it). */
+  actions: HostActions;
   metrics: DrawcastMetrics;
   logger: Logger;
   /** Listens and resolves with the bound port (use port 0 in tests). */
@@ -51,7 +55,13 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   const { store, clock, random, config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
-  const service = createDrawcastService({ store, clock, random, secret: options.secret });
+  const service = createDrawcastService({
+    store,
+    clock,
+    random,
+    secret: options.secret,
+    contactKey: options.contactKey ?? null,
+  });
   const hostAuth = new HostAuthenticator(config.hostToken, {
     maxFailures: config.authMaxFailures,
     windowMs: config.authWindowMs,
@@ -89,6 +99,8 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   const rearmed = await hub.rearm();
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');
 
+  const sweepTimer = startClaimSweep(actions, config.claimSweepIntervalMs, logger);
+
   let closing: Promise<void> | null = null;
   return {
     app,
@@ -96,6 +108,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     io,
     service,
     hub,
+    actions,
     metrics,
     logger,
     listen(port = config.port, host = config.bindAddress) {
@@ -109,6 +122,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     },
     close() {
       closing ??= (async () => {
+        if (sweepTimer) clearInterval(sweepTimer);
         hub.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => {
@@ -120,4 +134,29 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
       return closing;
     },
   };
+}
+
+/** The claim-deadline sweep on a timer; one sweep at a time, failures logged, never thrown. */
+function startClaimSweep(
+  actions: HostActions,
+  intervalMs: number,
+  logger: Logger,
+): ReturnType<typeof setInterval> | null {
+  if (intervalMs <= 0) return null;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    actions
+      .sweepClaimDeadlines()
+      .then((results) => {
+        if (results.length > 0) logger.info({ forfeited: results.length }, 'claim deadline sweep');
+      })
+      .catch((err: unknown) => logger.error({ err }, 'claim deadline sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return timer;
 }

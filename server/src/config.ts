@@ -19,6 +19,7 @@ const envSchema = z.object({
   DRAWCAST_AUTH_WINDOW_SECONDS: int(1, 86_400, 300),
   DRAWCAST_ODDS_INTERVAL_MS: int(10, 10_000, 250),
   DRAWCAST_ODDS_MESSAGES_PER_SECOND: int(100, 10_000_000, 4000),
+  DRAWCAST_CLAIM_SWEEP_SECONDS: int(0, 86_400, 60),
   DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +38,8 @@ export interface ServerConfig {
   oddsMessagesPerSecond: number;
   maxSocketPayloadBytes: number;
   httpBodyLimit: string;
+  /** How often unredeemed wins past their event's claim deadline are forfeited (0 = never, e.g. tests). */
+  claimSweepIntervalMs: number;
   logLevel: string;
   /** Built UIs served when present; absent folders fall back to the placeholder page. */
   staticDirs: { stage: string; mobile: string };
@@ -59,6 +62,7 @@ export function defaultConfig(
     oddsMessagesPerSecond: 4000,
     maxSocketPayloadBytes: 64 * 1024,
     httpBodyLimit: '100kb',
+    claimSweepIntervalMs: 0,
     logLevel: 'silent',
     staticDirs: {
       stage: path.join(repoRoot, 'stage-screen', 'dist'),
@@ -126,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     oddsIntervalMs: e.DRAWCAST_ODDS_INTERVAL_MS,
     oddsMessagesPerSecond: e.DRAWCAST_ODDS_MESSAGES_PER_SECOND,
     logLevel: e.DRAWCAST_LOG_LEVEL,
+    claimSweepIntervalMs: e.DRAWCAST_CLAIM_SWEEP_SECONDS * 1000,
   });
   return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };
 }

@@ -6,6 +6,7 @@ import pino from 'pino';
 import QRCode from 'qrcode';
 import { createServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
 import { cryptoRandom, systemClock } from './services';
 import { createSqliteStore } from './store/sqlite/sqliteStore';
 
@@ -22,12 +23,14 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
   const store = createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
+  const contactKey = loadOrCreateContactKey(config.dataDir).key;
   const server = await createServer({
     store,
     clock: systemClock,
     random: cryptoRandom,
     config,
     secret,
+    contactKey,
     logger,
     defaultMetrics: true,
   });

@@ -45,6 +45,7 @@ describe('reconnect state sync', () => {
         prize: { id: prizeId, name: 'Gift card' },
         place,
         revealAt: drawn.phoneRevealAt,
+        claim: expect.objectContaining({ status: 'pending', code: expect.stringMatching(/^[A-Z0-9]{10}$/) }),
       },
     ]);
 

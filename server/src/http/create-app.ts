@@ -12,6 +12,9 @@ import { hostRoutes } from './host-routes';
 import type { DrawcastMetrics } from './metrics';
 import { apiNotFound, errorHandler, requestLogger } from './middleware';
 import { publicRoutes } from './public-routes';
+import { claimRoutes } from './routes/claims';
+import { peopleRoutes } from './routes/people';
+import { recordRoutes } from './routes/records';
 import { mountUi } from './static-ui';
 
 /** Everything the HTTP side needs. */
@@ -63,8 +66,12 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.end(await deps.metrics.registry.metrics());
   });
 
+  // Before the 100 kB JSON parser: restore reads a backup with its own, larger limit.
+  app.use('/api', recordRoutes(deps));
   app.use('/api', express.json({ limit: deps.config.httpBodyLimit }));
   app.use('/api', publicRoutes(deps.service));
+  app.use('/api', peopleRoutes(deps));
+  app.use('/api', claimRoutes(deps));
   app.use('/api', hostRoutes(deps));
   app.use('/api', apiNotFound);
 

@@ -24,6 +24,17 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.ALREADY_REDEEMED]: 409,
   [ErrorCode.ALREADY_REDRAWN]: 409,
+  [ErrorCode.CLAIM_FORFEITED]: 409,
+  [ErrorCode.DEADLINE_NOT_REACHED]: 409,
+  [ErrorCode.NOT_FORFEITED]: 409,
+  [ErrorCode.DUPLICATE_ROW]: 409,
+  // The request was fine, the file or document in it is not.
+  [ErrorCode.EMPTY_FILE]: 422,
+  [ErrorCode.INVALID_FILE]: 422,
+  [ErrorCode.INVALID_ENCODING]: 422,
+  [ErrorCode.MISSING_COLUMN]: 422,
+  [ErrorCode.TOO_MANY_ROWS]: 422,
+  [ErrorCode.INVALID_BACKUP]: 422,
   [ErrorCode.PROTOCOL_MISMATCH]: 400,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -5,6 +5,7 @@ import type { HostAuthenticator } from '../http/host-auth';
 import type { DrawcastMetrics } from '../http/metrics';
 import type { Clock, DrawcastService } from '../services/types';
 import { autoSyncOnConnect, registerAudienceHandlers } from './audience-handlers';
+import { registerClaimHandlers } from './claim-handlers';
 import { handshakeMiddleware, handshakeOf } from './handshake';
 import type { HostActions } from './host-actions';
 import { registerHostHandlers } from './host-handlers';
@@ -38,6 +39,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerAudienceHandlers(deps, socket);
     registerStageHandlers(deps, socket);
     registerHostHandlers(deps, socket);
+    registerClaimHandlers(deps, socket);
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);

@@ -1,8 +1,10 @@
 // Every broadcast of a live event: commitments, throttled odds, audience counts and the held-back reveal.
 import { rooms } from '@drawcast/shared';
+import type { ImportProgressDto, YouWonDto } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
-import type { Clock, DrawcastService, RoundView } from '../services/types';
+import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
+import { toClaimDto, toForfeitedDto, toRedeemedDto, winnerClaimFromStaff } from './claim-views';
 import { KeyedThrottle } from './keyed-throttle';
 import { RevealScheduler, audienceReleaseAt } from './reveal-scheduler';
 import type { DrawcastIo } from './types';
@@ -39,6 +41,8 @@ export class LiveHub {
   private readonly odds: KeyedThrottle;
   private readonly audience: KeyedThrottle;
   private readonly reveals: RevealScheduler;
+  /** The winners' own notices (with their redemption codes) go out at phoneRevealAt, never earlier. */
+  private readonly winNotices: RevealScheduler;
 
   constructor(
     private readonly io: DrawcastIo,
@@ -55,6 +59,7 @@ export class LiveHub {
       this.broadcastAudienceCount(eventId),
     );
     this.reveals = new RevealScheduler(() => clock.now());
+    this.winNotices = new RevealScheduler(() => clock.now());
   }
 
   private everyone(eventId: string) {
@@ -132,10 +137,52 @@ export class LiveHub {
     this.reveals.schedule(round.id, audienceReleaseAt(round), () => {
       this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
       this.io.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
-      for (const [participantId, win] of youWonMessages(round)) {
-        this.io.to(rooms.participant(participantId)).emit('you:won', win);
-      }
+      this.winNotices.schedule(round.id, round.phoneRevealAt, () => void this.notifyWinners(round));
     });
+  }
+
+  /** `you:won` with each winner's claim (code + QR); the place is the claim's (a redraw keeps its slot's). */
+  private async notifyWinners(round: DrawnRoundView): Promise<void> {
+    let claims: ClaimStaffView[] = [];
+    let event: DrawEvent | null = null;
+    try {
+      event = await this.service.getEvent(round.eventId);
+      claims = (await this.service.listClaims(round.eventId)).filter((c) => c.roundId === round.id);
+    } catch (err) {
+      this.logger.warn({ err, roundId: round.id }, 'claims for you:won unavailable');
+    }
+    const now = this.clock.now();
+    for (const [participantId, win] of youWonMessages(round)) {
+      const claim = claims.find((c) => c.participantId === participantId);
+      const message: YouWonDto = { ...win, claim: null };
+      if (claim && event) {
+        message.place = claim.place;
+        message.claim = await winnerClaimFromStaff(claim, event, now);
+      }
+      this.io.to(rooms.participant(participantId)).emit('you:won', message);
+    }
+  }
+
+  /** A win was forfeited: the winner's sockets are told, the host's list refreshes, a prize unit is free. */
+  claimForfeited(claim: ClaimStaffView): void {
+    this.io.to(rooms.participant(claim.participantId)).emit('you:forfeited', toForfeitedDto(claim));
+    this.claimUpdated(claim);
+  }
+
+  /** Staff redeemed a code: the winner's phone turns its code screen into "collected". */
+  claimRedeemed(claim: ClaimStaffView): void {
+    this.io.to(rooms.participant(claim.participantId)).emit('claim:redeemed', toRedeemedDto(claim));
+    this.claimUpdated(claim);
+  }
+
+  /** Host consoles keep their claims list current. */
+  claimUpdated(claim: ClaimStaffView): void {
+    this.io.to(rooms.host).emit('claim:updated', toClaimDto(claim));
+  }
+
+  /** A list import's progress, to host sockets (the console shows a bar). */
+  importProgress(progress: ImportProgressDto): void {
+    this.io.to(rooms.host).emit('import:progress', progress);
   }
 
   /** True once the audience may know this round's result (reconnecting phones get it directly then). */
@@ -168,5 +215,6 @@ export class LiveHub {
     this.odds.close();
     this.audience.close();
     this.reveals.close();
+    this.winNotices.close();
   }
 }

@@ -4,9 +4,11 @@ import type {
   ParticipantStateDto,
   RoundRevealDto,
   RoundSummaryDto,
+  YouForfeitedDto,
   YouWonDto,
 } from '@drawcast/shared';
 import type { DrawcastService, JoinResult, OpenRoundView } from '../services/types';
+import { sharePathOf, ticketBreakdownOf, toForfeitedDto, toWinnerClaimDto } from './claim-views';
 import type { LiveHub } from './live-hub';
 import {
   isDrawn,
@@ -31,6 +33,10 @@ export function buildJoinAck(joined: JoinResult): JoinAckDto {
     aggregate: openRound ? toAggregateDto(event.id, openRound.aggregate) : null,
     eligible: openRound ? openRound.eligible : true,
     odds: openRound ? openRound.odds : null,
+    shareCode: participant.shareCode,
+    sharePath: sharePathOf(event.joinCode, participant.shareCode),
+    ticketBreakdown: ticketBreakdownOf(participant, event),
+    referral: joined.referral,
   };
 }
 
@@ -64,7 +70,24 @@ export async function buildParticipantState(
     prize: { id: w.prizeId, name: w.prizeName },
     place: w.place,
     revealAt: revealAtByRound.get(w.roundId) ?? 0,
+    claim: w.claim ? toWinnerClaimDto(w.claim) : null,
   }));
+  const forfeits: YouForfeitedDto[] = [];
+  for (const w of view.wins) {
+    if (w.claim?.status !== 'forfeited') continue;
+    forfeits.push(
+      toForfeitedDto({
+        id: w.claim.id,
+        eventId,
+        roundId: w.roundId,
+        prizeId: w.prizeId,
+        prizeName: w.prizeName,
+        place: w.place,
+        forfeitReason: w.claim.forfeitReason,
+        forfeitedAt: w.claim.forfeitedAt,
+      }),
+    );
+  }
   const pendingReveals = [];
   for (const pending of view.pendingReveals) {
     const round = await service.getRound(pending.roundId);
@@ -88,7 +111,12 @@ export async function buildParticipantState(
       nickname: view.participant.nickname,
       tickets: view.tickets,
       phoneMasked: view.participant.phoneMasked,
+      shareCode: view.participant.shareCode,
+      sharePath: sharePathOf(view.event.joinCode, view.participant.shareCode),
+      referrals: view.participant.referrals,
+      checkedInAt: view.participant.checkedInAt,
     },
+    ticketBreakdown: { ...view.ticketBreakdown },
     round: open ? openRoundSummary(open) : null,
     aggregate: open ? toAggregateDto(eventId, open.aggregate) : null,
     eligible: open ? open.eligible : true,
@@ -96,6 +124,7 @@ export async function buildParticipantState(
     pendingReveals,
     results,
     wins,
+    forfeits,
     serverNow: view.serverNow,
   };
 }

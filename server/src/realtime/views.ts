@@ -52,6 +52,8 @@ export function toRoundDto(r: RoundView): RoundDto {
     k: r.k,
     excludePreviousWinners: r.excludePreviousWinners,
     blocklist: [...r.blocklist],
+    checkedInOnly: r.checkedInOnly,
+    redrawOf: r.redrawOf ? { ...r.redrawOf } : null,
     commitment: r.commitment,
     publicEntropy: r.publicEntropy,
     status: r.status,

@@ -1,4 +1,5 @@
 // Wire shapes of what the server sends: plain JSON, no seeds, hashes or raw phone numbers.
+import type { TicketBreakdownDto, WinnerClaimDto, YouForfeitedDto } from './claimDto';
 
 /** Event settings as the host console edits them. */
 export interface EventSettingsDto {
@@ -8,6 +9,15 @@ export interface EventSettingsDto {
   /** 0..60000 ms between the draw and the stage reveal, for the animation. */
   revealLeadMs: number;
   excludePreviousWinnersDefault: boolean;
+  /** Bonus tickets: referral (per friend, capped) and early-bird (joined before a time). */
+  bonus: {
+    referral: { enabled: boolean; ticketsPerFriend: number; maxBonus: number };
+    earlyBird: { enabled: boolean; before: number; tickets: number };
+  };
+  /** Epoch ms from which unredeemed wins are forfeited; null = only no-shows forfeit. */
+  claimDeadline: number | null;
+  /** Online event: winners give a shipping contact. */
+  collectShippingContact: boolean;
 }
 
 /** An event as everyone may see it. */
@@ -67,6 +77,10 @@ export interface RoundDto {
   k: number;
   excludePreviousWinners: boolean;
   blocklist: string[];
+  /** Only checked-in (imported) people enter. */
+  checkedInOnly: boolean;
+  /** Set on a redraw round: the forfeited slot (claim, round, place) it re-awards. */
+  redrawOf: { claimId: string; roundId: string; place: number } | null;
   commitment: string;
   publicEntropy: string;
   status: 'committed' | 'drawn' | 'cancelled';
@@ -141,6 +155,8 @@ export interface YouWonDto {
   /** 1 = first drawn. */
   place: number;
   revealAt: number;
+  /** The redemption claim (code + QR while pending); sent no earlier than the phones' reveal. */
+  claim?: WinnerClaimDto | null;
 }
 
 /** A drawn round whose result is not out yet: the phone may start a "drawing…" screen. */
@@ -165,19 +181,39 @@ export interface JoinAckDto {
   eligible: boolean;
   /** Exact probability of winning `round`; null when no round is open. */
   odds: number | null;
+  /** This phone's invite code and link path (`/join/<joinCode>?ref=<code>`), for "invite friends". */
+  shareCode: string | null;
+  sharePath: string | null;
+  /** How the tickets are made up. */
+  ticketBreakdown: TicketBreakdownDto;
+  /** Null without a ref; otherwise whether the friend's referral counted, and why not. */
+  referral: { counted: boolean; reason?: string } | null;
 }
 
 /** Ack of `participant:state` and the push after a reconnect: everything to rebuild the phone screen. */
 export interface ParticipantStateDto {
   event: EventDto;
-  participant: { id: string; nickname: string; tickets: number; phoneMasked: string | null };
+  participant: {
+    id: string;
+    nickname: string;
+    tickets: number;
+    phoneMasked: string | null;
+    shareCode: string | null;
+    sharePath: string | null;
+    referrals: number;
+    checkedInAt: number | null;
+  };
+  ticketBreakdown: TicketBreakdownDto;
   round: RoundSummaryDto | null;
   aggregate: OddsAggregateDto | null;
   eligible: boolean;
   odds: number | null;
   pendingReveals: PendingRevealDto[];
   results: RoundRevealDto[];
+  /** Every win, with its claim (code + QR while pending; status and reason once forfeited). */
   wins: YouWonDto[];
+  /** Wins that were forfeited (deadline or no-show), so the phone can say so after a reconnect. */
+  forfeits: YouForfeitedDto[];
   serverNow: number;
 }
 

@@ -2,6 +2,20 @@
 import type { ClockPong } from '../clock/sync';
 import type { Ack } from './errors';
 import type {
+  ClaimDto,
+  ClaimRedeemedDto,
+  ImportProgressDto,
+  WinnerClaimDto,
+  YouForfeitedDto,
+} from './claimDto';
+import type {
+  ClaimRef,
+  ForfeitCommand,
+  RedeemCommand,
+  ShippingContactCommand,
+  SweepCommand,
+} from './claimSchemas';
+import type {
   AudienceCountDto,
   EventDto,
   JoinAckDto,
@@ -64,6 +78,18 @@ export interface ClientToServerEvents {
   'round:cancel': (payload: RoundRef, ack: AckCallback<RoundDto>) => void;
   /** Host: rounds of an event. */
   'round:list': (payload: EventRef, ack: AckCallback<RoundDto[]>) => void;
+  /** Host/staff: every claim of an event in draw order. */
+  'claim:list': (payload: EventRef, ack: AckCallback<ClaimDto[]>) => void;
+  /** Host/staff: redeem a code once (ALREADY_REDEEMED says when). */
+  'claim:redeem': (payload: RedeemCommand, ack: AckCallback<ClaimDto>) => void;
+  /** Host: forfeit a win (no-show, or past the deadline); the winner is told. */
+  'claim:forfeit': (payload: ForfeitCommand, ack: AckCallback<ClaimDto>) => void;
+  /** Host: forfeit every pending claim past its event's deadline now. */
+  'claim:sweep': (payload: SweepCommand, ack: AckCallback<ClaimDto[]>) => void;
+  /** Host: a new committed k=1 round for a forfeited slot; draw it with round:draw. */
+  'claim:redraw': (payload: ClaimRef, ack: AckCallback<RoundDto>) => void;
+  /** Winner's phone: give (or replace) the shipping contact of a pending claim. */
+  'claim:contact': (payload: ShippingContactCommand, ack: AckCallback<WinnerClaimDto>) => void;
 }
 
 /**
@@ -89,6 +115,14 @@ export interface ServerToClientEvents {
   'audience:count': (count: AudienceCountDto) => void;
   /** A phone that reconnected with its device token in the handshake gets its state pushed. */
   'participant:state': (state: ParticipantStateDto) => void;
+  /** The forfeited winner's own sockets: the win was given up (deadline or no-show). */
+  'you:forfeited': (forfeit: YouForfeitedDto) => void;
+  /** The winner's own sockets: staff redeemed the code. */
+  'claim:redeemed': (redeemed: ClaimRedeemedDto) => void;
+  /** Host: a claim changed (redeemed, forfeited, redrawn). */
+  'claim:updated': (claim: ClaimDto) => void;
+  /** Host: a list import's progress. */
+  'import:progress': (progress: ImportProgressDto) => void;
 }
 
 /** Room names in one place, so server and tests agree. */

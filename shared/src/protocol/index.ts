@@ -5,3 +5,5 @@ export * from './validate';
 export * from './schemas';
 export * from './dto';
 export * from './events';
+export * from './claimSchemas';
+export * from './claimDto';

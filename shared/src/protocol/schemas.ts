@@ -62,12 +62,32 @@ export const phoneSchema = z
   .max(32)
   .regex(/^[0-9+()\- .]+$/, 'must be a phone number');
 
+const bonusTickets = (min: number) => z.number().int().min(min).max(999);
+const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
+
+/** Bonus tickets as a whole (referral + early-bird), so one patch never leaves half a rule behind. */
+export const bonusSettingsSchema = z.strictObject({
+  referral: z.strictObject({
+    enabled: z.boolean(),
+    ticketsPerFriend: bonusTickets(1),
+    maxBonus: bonusTickets(0),
+  }),
+  earlyBird: z.strictObject({
+    enabled: z.boolean(),
+    before: epochMs,
+    tickets: bonusTickets(1),
+  }),
+});
+
 /** Host-tunable settings; each is optional in a patch. */
 export const eventSettingsPatchSchema = z.strictObject({
   requirePhone: z.boolean().optional(),
   streamDelayMs: z.number().int().min(0).max(60_000).optional(),
   revealLeadMs: z.number().int().min(0).max(60_000).optional(),
   excludePreviousWinnersDefault: z.boolean().optional(),
+  bonus: bonusSettingsSchema.optional(),
+  claimDeadline: epochMs.nullable().optional(),
+  collectShippingContact: z.boolean().optional(),
 });
 
 /** Why: a host creating an event from the console or curl. */
@@ -102,6 +122,7 @@ export const createRoundSchema = z.strictObject({
   winners: z.number().int().min(1).max(100_000),
   excludePreviousWinners: z.boolean().optional(),
   blocklist: z.array(idSchema).max(10_000).optional(),
+  checkedInOnly: z.boolean().optional(),
 });
 
 /** Why: the public entropy a host types before the draw (a called-out number, a lottery result). */
@@ -128,6 +149,8 @@ export const joinSchema = z.strictObject({
   nickname: nicknameSchema,
   deviceToken: deviceTokenSchema,
   phone: phoneSchema.optional(),
+  /** The share code of the invite link used (?ref=); a bad one never blocks the join. */
+  ref: z.string().max(64).optional(),
 });
 
 /** Why: a phone (re)loading its full state names its event by id or join code plus its device token. */
