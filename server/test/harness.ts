@@ -64,6 +64,7 @@ export async function startTestServer(
     random: cryptoRandom,
     config,
     secret: 'test-secret-0123456789',
+    contactKey: randomBytes(32),
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -190,3 +191,39 @@ export async function openEventWithPrize(
   if (prize.status !== 201) throw new Error(`add prize: ${JSON.stringify(prize.body)}`);
   return { eventId: created.body.id, joinCode: created.body.joinCode, prizeId: prize.body.id };
 }
+
+/** A clock tests can move forward (claim deadlines) while timers still run in real time. */
+export function shiftableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance(ms: number) {
+      offset += ms;
+    },
+  };
+}
+
+/** Uploads a file body to a host route (imports), returning status and parsed JSON. */
+export async function upload<T = unknown>(
+  t: TestServer,
+  route: string,
+  body: Uint8Array,
+  contentType: string,
+): Promise<ApiResponse<T>> {
+  const res = await fetch(`${t.url}${route}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${t.token}`, 'content-type': contentType },
+    body,
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** The XLSX MIME type uploads and exports use. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
