@@ -1,6 +1,6 @@
 // The append-only audit log: each record carries the hash of the one before, so editing, deleting or
 // reordering any stored row breaks the chain at that row.
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { canonicalJson } from './canonicalJson';
 import type { JsonValue } from './canonicalJson';
@@ -37,13 +37,18 @@ export type ChainVerdict =
   { ok: true; count: number; head: ChainHead | null } | { ok: false; brokenAt: number; reason: string };
 
 const HEX64 = /^[0-9a-f]{64}$/;
+
+/** One-shot SHA-256 (node:crypto's hash(): no Hash object per record, about 2× faster than createHash). */
+function sha256Hex(text: string): string {
+  return digestOf('sha256', text, 'hex');
+}
 const MAX_LABEL = 200;
 
 /** The record hash: SHA-256 over sorted-key JSON of {seq, at, actor, action, subject, data, prevHash}. */
 export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
   const { seq, at, actor, action, subject, data, prevHash } = record;
   const text = canonicalJson({ seq, at, actor, action, subject, data, prevHash }, 'record');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }
 
 function checkLabel(value: unknown, field: string): string {
@@ -82,16 +87,18 @@ export function nextStoredRecord(prev: ChainHead | null, fields: AuditFields): S
   }
   // Canonical text first: refuses non-JSON data now, and is exactly what is hashed and stored.
   const dataText = canonicalJson(fields.data);
-  const body = {
+  const record: StoredAuditRecord = {
     seq: prev === null ? 1 : prev.seq + 1,
     at: fields.at,
     actor: checkLabel(fields.actor, 'actor'),
     action: checkLabel(fields.action, 'action'),
     subject: checkLabel(fields.subject, 'subject'),
     prevHash: prev === null ? GENESIS_HASH : prev.hash,
+    dataText,
+    hash: '',
   };
-  const hash = createHash('sha256').update(recordText(body, dataText), 'utf8').digest('hex');
-  return { ...body, dataText, hash };
+  record.hash = sha256Hex(recordText(record, dataText));
+  return record;
 }
 
 /** Builds the next record after `prev` (null for the first); see nextStoredRecord. */

@@ -37,6 +37,16 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(value)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field }));
   });
 
+  it('writes deeply nested values (past the fast writer depth) the same way', () => {
+    let value: unknown = { z: 1, a: [true, null] };
+    let expected = '{"a":[true,null],"z":1}';
+    for (let depth = 0; depth < 40; depth += 1) {
+      value = depth % 2 ? { k: value, b: 'x' } : [value];
+      expected = depth % 2 ? `{"b":"x","k":${expected}}` : `[${expected}]`;
+    }
+    expect(canonicalJson(value)).toBe(expected);
+  });
+
   it('refuses cycles but allows the same object twice', () => {
     const shared = { x: 1 };
     expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
