@@ -50,7 +50,7 @@ export function prepareClaimInsert(db: Database.Database): (claim: ClaimRecord) 
 }
 
 /** Builds the claim methods. */
-export function createClaimPart({ db, audit }: SqliteParts): ClaimPart {
+export function createClaimPart({ db, audit, rows }: SqliteParts): ClaimPart {
   const sql = {
     byId: db.prepare<[string], ClaimRow>('SELECT * FROM claims WHERE id = ?'),
     byCode: db.prepare<[string], ClaimRow>('SELECT * FROM claims WHERE code = ?'),
@@ -121,6 +121,7 @@ export function createClaimPart({ db, audit }: SqliteParts): ClaimPart {
       return pendingTx(claimId, meta, 'claim.forfeit', (claim) => {
         sql.forfeit.run(meta.at, reason, claimId);
         // The forfeited unit goes back to the prize, so a redraw (or another round) can award it.
+        rows.invalidate();
         sql.freePrizeUnit.run(claim.prizeId);
         return { reason };
       });

@@ -19,7 +19,7 @@ export type EventPart = Pick<
 >;
 
 /** Builds the event and prize methods. */
-export function createEventPart({ db, audit, weigher }: SqliteParts): EventPart {
+export function createEventPart({ db, audit, weigher, rows }: SqliteParts): EventPart {
   const sql = {
     insertEvent: db.prepare(
       'INSERT INTO events (id, title, join_code, status, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -39,6 +39,7 @@ export function createEventPart({ db, audit, weigher }: SqliteParts): EventPart 
   };
 
   const insertEventTx = db.transaction((event: DrawEvent, meta: AuditMeta) => {
+    rows.invalidate();
     if (sql.eventByJoinCode.get(event.joinCode))
       return { ok: false as const, reason: 'JOIN_CODE_TAKEN' as const };
     sql.insertEvent.run(
@@ -59,6 +60,7 @@ export function createEventPart({ db, audit, weigher }: SqliteParts): EventPart 
   });
 
   const updateEventTx = db.transaction((eventId: string, patch: EventPatch, meta: AuditMeta) => {
+    rows.invalidate();
     const row = sql.eventById.get(eventId);
     if (!row) return null;
     const current = eventFromRow(row);
@@ -81,6 +83,7 @@ export function createEventPart({ db, audit, weigher }: SqliteParts): EventPart 
   });
 
   const insertPrizeTx = db.transaction((prize: Prize, meta: AuditMeta) => {
+    rows.invalidate();
     sql.insertPrize.run(
       prize.id,
       prize.eventId,
@@ -103,11 +106,11 @@ export function createEventPart({ db, audit, weigher }: SqliteParts): EventPart 
       return insertEventTx(event, meta);
     },
     async getEvent(eventId) {
-      const row = sql.eventById.get(eventId);
+      const row = rows.read(`event:${eventId}`, () => sql.eventById.get(eventId));
       return row ? eventFromRow(row) : null;
     },
     async getEventByJoinCode(joinCode) {
-      const row = sql.eventByJoinCode.get(joinCode);
+      const row = rows.read(`joinCode:${joinCode}`, () => sql.eventByJoinCode.get(joinCode));
       return row ? eventFromRow(row) : null;
     },
     async listEvents() {
@@ -120,7 +123,7 @@ export function createEventPart({ db, audit, weigher }: SqliteParts): EventPart 
       insertPrizeTx(prize, meta);
     },
     async getPrize(prizeId) {
-      const row = sql.prizeById.get(prizeId);
+      const row = rows.read(`prize:${prizeId}`, () => sql.prizeById.get(prizeId));
       return row ? prizeFromRow(row) : null;
     },
     async listPrizes(eventId) {

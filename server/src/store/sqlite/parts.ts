@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditLog } from './auditLog';
 import type { WeightCounters } from './counters';
+import type { RowCache } from './rowCache';
 import type { Weigher } from './weights';
 
 /** Passed to each part's factory; parts add their own prepared statements. */
@@ -10,4 +11,6 @@ export interface SqliteParts {
   audit: AuditLog;
   counters: WeightCounters;
   weigher: Weigher;
+  /** Events, prizes and current rounds; every writer of those tables calls rows.invalidate() first. */
+  rows: RowCache;
 }

@@ -11,7 +11,7 @@ import { prepareRoundInsert } from './roundPart';
 export type RestorePart = Pick<Store, 'restoreEvent' | 'listAudit'>;
 
 /** Builds the restore (and audit listing) methods. */
-export function createRestorePart({ db, audit, counters }: SqliteParts): RestorePart {
+export function createRestorePart({ db, audit, counters, rows }: SqliteParts): RestorePart {
   const insertParticipant = prepareParticipantInsert(db);
   const insertPerson = preparePersonInsert(db);
   const insertRound = prepareRoundInsert(db);
@@ -30,6 +30,7 @@ export function createRestorePart({ db, audit, counters }: SqliteParts): Restore
   };
 
   const restoreTx = db.transaction((s: EventSnapshot, meta: AuditMeta): RestoreResult => {
+    rows.invalidate();
     const { event } = s;
     if (sql.eventExists.get(event.id)) return { ok: false, reason: 'EVENT_EXISTS' };
     if (sql.joinCodeUsed.get(event.joinCode)) return { ok: false, reason: 'JOIN_CODE_TAKEN' };

@@ -65,7 +65,7 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
 }
 
 /** Builds the round methods. */
-export function createRoundPart({ db, audit, counters }: SqliteParts): RoundPart {
+export function createRoundPart({ db, audit, counters, rows }: SqliteParts): RoundPart {
   const insertRow = prepareRoundInsert(db);
   const insertClaim = prepareClaimInsert(db);
   const sql = {
@@ -109,6 +109,7 @@ export function createRoundPart({ db, audit, counters }: SqliteParts): RoundPart
   }
 
   const insertRoundTx = db.transaction((round: Round, meta: AuditMeta): InsertRoundResult => {
+    rows.invalidate();
     const prize = sql.prizeById.get(round.prizeId);
     if (!prize || prize.event_id !== round.eventId) return { ok: false, reason: 'PRIZE_NOT_FOUND' };
     if (round.redrawOf !== null) {
@@ -139,6 +140,7 @@ export function createRoundPart({ db, audit, counters }: SqliteParts): RoundPart
 
   const updateCommittedTx = db.transaction(
     (roundId: string, meta: AuditMeta, action: string, change: (round: Round) => Record<string, string>) => {
+      rows.invalidate();
       const round = getRoundNow(roundId);
       if (!round) return { ok: false, reason: 'ROUND_NOT_FOUND' } as RoundUpdateResult;
       if (round.status !== 'committed')
@@ -151,6 +153,7 @@ export function createRoundPart({ db, audit, counters }: SqliteParts): RoundPart
 
   const commitDrawTx = db.transaction(
     (roundId: string, outcome: DrawOutcome, meta: AuditMeta): CommitDrawResult => {
+      rows.invalidate();
       const round = getRoundNow(roundId);
       if (!round) return { outcome: 'not_found' };
       if (round.status === 'drawn') return { outcome: 'already_drawn', round };
@@ -205,7 +208,7 @@ export function createRoundPart({ db, audit, counters }: SqliteParts): RoundPart
       return sql.list.all(eventId).map(roundFromRow);
     },
     async getCurrentRound(eventId) {
-      const row = sql.current.get(eventId);
+      const row = rows.read(`currentRound:${eventId}`, () => sql.current.get(eventId));
       return row ? roundFromRow(row) : null;
     },
     async getRoundEntries(roundId) {

@@ -10,6 +10,7 @@ import type { SqliteParts } from './parts';
 import { createPeoplePart } from './peoplePart';
 import { createRestorePart } from './restorePart';
 import { createRoundPart } from './roundPart';
+import { createRowCache } from './rowCache';
 import { MIGRATIONS, migrate } from './schema';
 import { createWeigher } from './weights';
 
@@ -55,11 +56,13 @@ function openDatabase(options: SqliteStoreOptions): Database.Database {
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const db = openDatabase(options);
   const counters = createWeightCounters(db);
+  const rows = createRowCache(db, !options.readonly);
   const parts: SqliteParts = {
     db,
     audit: createAuditLog(db),
     counters,
-    weigher: createWeigher(db, counters),
+    weigher: createWeigher(db, counters, rows),
+    rows,
   };
   const { flush, ...participants } = createParticipantPart(parts);
   let closed = false;

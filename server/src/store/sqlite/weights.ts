@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { BonusSettings } from '../../domain/bonus/bonusSettings';
 import { computeWeight } from '../../domain/bonus/weight';
 import type { WeightCounters } from './counters';
+import type { RowCache } from './rowCache';
 import { eventFromRow, type EventRow } from './rows';
 
 /** The participant facts the weight depends on. */
@@ -31,7 +32,7 @@ export interface Weigher {
 }
 
 /** Builds the weigher over an open database. */
-export function createWeigher(db: Database.Database, counters: WeightCounters): Weigher {
+export function createWeigher(db: Database.Database, counters: WeightCounters, rows: RowCache): Weigher {
   const eventById = db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?');
   const facts = db.prepare<[string], WeightFacts & { id: string; weight: number }>(
     'SELECT id, base_weight, referrals, joined_at, weight FROM participants WHERE event_id = ?',
@@ -39,7 +40,7 @@ export function createWeigher(db: Database.Database, counters: WeightCounters): 
   const setWeight = db.prepare('UPDATE participants SET weight = ? WHERE id = ?');
   return {
     bonusOf(eventId) {
-      const row = eventById.get(eventId);
+      const row = rows.read(`event:${eventId}`, () => eventById.get(eventId));
       return row ? eventFromRow(row).settings.bonus : null;
     },
     reweighEvent(eventId, bonus) {
