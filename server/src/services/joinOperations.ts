@@ -1,4 +1,5 @@
 // The phone side: joining an event once per device, and finding that entry again.
+import { checkPage } from '../domain/paging';
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { participantActor } from '../domain/audit/actor';
 import { evaluateReferral, newShareCode, parseShareCode } from '../domain/bonus/referral';
@@ -169,9 +170,6 @@ export async function getParticipantByDevice(
   return p ? toParticipantView(p) : null;
 }
 
-/** Largest page of participants the host can ask for at once. */
-export const MAX_PARTICIPANT_PAGE = 1_000;
-
 /** A page of the event's participants for the host (masked phones only). */
 export async function listParticipants(
   ctx: ServiceContext,
@@ -179,17 +177,6 @@ export async function listParticipants(
   page: { offset?: number; limit?: number } = {},
 ): Promise<ParticipantView[]> {
   const event = await requireEvent(ctx, eventId);
-  const offset = page.offset ?? 0;
-  const limit = page.limit ?? 100;
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'offset must be a non-negative integer', 'offset');
-  }
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PARTICIPANT_PAGE) {
-    throw new DrawcastError(
-      ErrorCode.VALIDATION_FAILED,
-      `limit must be 1 to ${MAX_PARTICIPANT_PAGE}`,
-      'limit',
-    );
-  }
+  const { offset, limit } = checkPage(page);
   return (await ctx.store.listParticipants(event.id, { offset, limit })).map(toParticipantView);
 }

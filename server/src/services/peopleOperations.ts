@@ -11,6 +11,7 @@ import {
   nicknameFromName,
   PERSON_IDENTIFIERS,
 } from '../domain/people/personIdentity';
+import { checkPage } from '../domain/paging';
 import { checkSingleLine } from '../domain/textRules';
 import { isUnlinkedDevice, UNLINKED_DEVICE_PREFIX, type ImportedPerson } from '../domain/types';
 import { importPeople as readPeople } from '../io/import/importPeople';
@@ -18,7 +19,7 @@ import type { ImportedRow, ImportSource } from '../io/import/importTypes';
 import type { ImportedPersonInput } from '../store/store';
 import { auditMeta, bufferedRandomBytes, randomBytesOf, requireEvent, type ServiceContext } from './context';
 import { keyedHash } from './hashing';
-import { deviceTokenHash, MAX_PARTICIPANT_PAGE } from './joinOperations';
+import { deviceTokenHash } from './joinOperations';
 import type {
   CheckInInput,
   CheckInResult,
@@ -160,18 +161,7 @@ export async function listPeople(
   page: { offset?: number; limit?: number } = {},
 ): Promise<PersonView[]> {
   const event = await requireEvent(ctx, eventId);
-  const offset = page.offset ?? 0;
-  const limit = page.limit ?? 100;
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'offset must be a non-negative integer', 'offset');
-  }
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PARTICIPANT_PAGE) {
-    throw new DrawcastError(
-      ErrorCode.VALIDATION_FAILED,
-      `limit must be 1 to ${MAX_PARTICIPANT_PAGE}`,
-      'limit',
-    );
-  }
+  const { offset, limit } = checkPage(page);
   const people = await ctx.store.listPeople(event.id, { offset, limit });
   const participants = new Map(
     (
