@@ -6,6 +6,8 @@ import type { ClaimRecord, DrawEvent, Prize, Round } from '../domain/types';
 import type { RevealedProofDocument } from '../domain/proofDocument';
 import { BoundedCache } from './boundedCache';
 import { KeyedMutex } from './keyedMutex';
+import { createRoundOddsCache } from './odds/createRoundOddsCache';
+import type { RoundOddsCache } from './odds/roundOddsCache';
 import type { ServiceDeps, WinnerView } from './types';
 
 /** Deps plus process-local coordination, passed to every operation module. */
@@ -16,11 +18,19 @@ export interface ServiceContext extends ServiceDeps {
   winners: BoundedCache<string, WinnerView[]>;
   /** Revealed proofs (immutable): a crowd pressing "verify" does not re-read 50,000 entries each time. */
   proofs: BoundedCache<string, RevealedProofDocument>;
+  /** Odds per open round: joins reuse them instead of recomputing (up to seconds) on the event loop. */
+  odds: RoundOddsCache;
 }
 
 /** Builds the context once per service instance. */
 export function createContext(deps: ServiceDeps): ServiceContext {
-  return { ...deps, locks: new KeyedMutex(), winners: new BoundedCache(200), proofs: new BoundedCache(4) };
+  return {
+    ...deps,
+    locks: new KeyedMutex(),
+    winners: new BoundedCache(200),
+    proofs: new BoundedCache(4),
+    odds: deps.oddsCache ?? createRoundOddsCache(deps.clock),
+  };
 }
 
 /** A fresh opaque id from the injected randomness. */

@@ -130,6 +130,7 @@ export async function cancelRound(ctx: ServiceContext, roundId: unknown): Promis
   const round = await requireRound(ctx, roundId);
   return ctx.locks.run(round.eventId, async () => {
     const result = await ctx.store.cancelRound(round.id, auditMeta(ctx, 'host'));
+    if (result.ok) ctx.odds.forget(round.id);
     if (result.ok) return viewOf(ctx, result.round);
     if (result.reason === 'ROUND_NOT_FOUND')
       throw new DrawcastError(ErrorCode.ROUND_NOT_FOUND, 'no such round', 'roundId');
@@ -191,6 +192,7 @@ export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<
       );
       switch (committed.outcome) {
         case 'drawn':
+          ctx.odds.forget(committed.round.id);
           return { round: await viewOf(ctx, committed.round), alreadyDrawn: false };
         case 'already_drawn':
           return { round: await viewOf(ctx, committed.round), alreadyDrawn: true };

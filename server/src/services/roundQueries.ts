@@ -1,5 +1,4 @@
 // Read-side of rounds: aggregates for live odds, one participant's view of the open round, the proof.
-import { oddsByWeight } from '@drawcast/shared';
 import { eligibleCounts, entryFilterOf, isEligible } from '../domain/eligibility';
 import { assembleProofDocument, type ProofDocument } from '../domain/proofDocument';
 import { isRevealed } from '../domain/roundRules';
@@ -56,8 +55,7 @@ export async function openRoundFor(
   const eligible =
     isEligible(participant, round) ||
     (!blocked && !absent && round.excludePreviousWinners && !(await hasRevealedWin(ctx, participant)));
-  const odds =
-    eligible && aggregate.total > 0 ? (oddsByWeight(aggregate.counts, round.k)[participant.weight] ?? 0) : 0;
+  const { odds, oddsExact } = participantOdds(ctx, aggregate, eligible, participant.weight);
   return {
     roundId: round.id,
     prizeId: round.prizeId,
@@ -67,7 +65,20 @@ export async function openRoundFor(
     aggregate,
     eligible,
     odds,
+    oddsExact,
   };
+}
+
+/** One entry's odds from the round's cached odds (0, exactly, when it cannot win). */
+function participantOdds(
+  ctx: ServiceContext,
+  aggregate: RoundAggregate,
+  eligible: boolean,
+  weight: number,
+): { odds: number | null; oddsExact: boolean } {
+  if (!eligible || aggregate.total === 0) return { odds: 0, oddsExact: true };
+  const cached = ctx.odds.lookup(aggregate.roundId, aggregate.counts, aggregate.k);
+  return { odds: cached.odds ? (cached.odds[weight] ?? 0) : null, oddsExact: cached.exact };
 }
 
 /** The public proof document (seed only after phoneRevealAt). */

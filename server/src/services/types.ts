@@ -1,5 +1,6 @@
 // The application service's public face: what the transports (REST, Socket.IO) call and get back.
 import type { Store } from '../store/store';
+import type { RoundOddsCache } from './odds/roundOddsCache';
 import type { WeightBreakdown } from '../domain/bonus/weight';
 import type { ReferralRejection } from '../domain/bonus/referral';
 import type { ForfeitReason } from '../domain/claims/claim';
@@ -60,6 +61,8 @@ export interface ServiceDeps {
    * that collect shipping contacts refuse submissions with INTERNAL.
    */
   contactKey?: Uint8Array | null;
+  /** Per-round odds cache to use instead of the default one (tests inject compute seams through it). */
+  oddsCache?: RoundOddsCache;
 }
 
 /** Input of createEvent; settings default to DEFAULT_EVENT_SETTINGS (bonus, if given, is whole). */
@@ -178,8 +181,16 @@ export interface OpenRoundView {
   aggregate: RoundAggregate;
   /** Whether this participant is eligible (not blocklisted, not excluded as an earlier winner). */
   eligible: boolean;
-  /** This participant's exact probability of winning the round (0 when not eligible). */
-  odds: number;
+  /**
+   * This participant's probability of winning the round (0 when not eligible). Null while the first
+   * computation of an expensive round is still running in the background.
+   */
+  odds: number | null;
+  /**
+   * Whether `odds` belongs to exactly this `aggregate`. False while a newer figure is being computed (or
+   * throttled): the phone also receives the aggregate and can compute the exact figure itself.
+   */
+  oddsExact: boolean;
 }
 
 /** A revealed round's result as every phone may see it. */

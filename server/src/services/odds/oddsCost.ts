@@ -1,0 +1,28 @@
+// Cheap predictions about an exact odds computation, so the service can decide where to run it.
+
+/** The odds map phones are shown: weight -> probability that one entry of that weight wins. */
+export type OddsRecord = Readonly<Record<number, number>>;
+
+/**
+ * Work units of `oddsByWeight` (classes × min(k, n−k)²), because the exact integral grows with the number
+ * of weight classes and the square of the smaller side of the draw; single-class and k ≥ n are O(1).
+ * About 110 ns per unit on the reference machine: {1:1800, 2:150, 5:50} with k=500 is 750,000 (~85 ms).
+ */
+export function oddsCost(counts: Readonly<Record<number, number>>, k: number): number {
+  const sizes = Object.values(counts).filter((count) => count > 0);
+  const n = sizes.reduce((sum, count) => sum + count, 0);
+  if (sizes.length <= 1 || k >= n) return 0;
+  const side = Math.min(k, n - k);
+  return sizes.length * side * side;
+}
+
+/** Cost above which a computation leaves the event loop: ~10 ms of `oddsByWeight` at ~110 ns a unit. */
+export const EXPENSIVE_ODDS_COST = 100_000;
+
+/** Identity of an odds question (counts by ascending weight, plus k), so equal aggregates hit the cache. */
+export function oddsKey(counts: Readonly<Record<number, number>>, k: number): string {
+  const classes = Object.entries(counts)
+    .map(([weight, count]) => [Number(weight), count] as const)
+    .sort((a, b) => a[0] - b[0]);
+  return JSON.stringify({ k, classes });
+}
