@@ -6,7 +6,8 @@ export type OddsRecord = Readonly<Record<number, number>>;
 /**
  * Work units of `oddsByWeight` (classes × min(k, n−k)²), because the exact integral grows with the number
  * of weight classes and the square of the smaller side of the draw; single-class and k ≥ n are O(1).
- * About 110 ns per unit on the reference machine: {1:1800, 2:150, 5:50} with k=500 is 750,000 (~85 ms).
+ * Measured (2-core box, warm JIT): 5,000 units ≈ 3 ms, 45,000 ≈ 12 ms, 750,000 ({1:1800, 2:150, 5:50},
+ * k=500) ≈ 90 ms, 50,000,000 ({1:9000, 3:1000}, k=5000) ≈ 5 s: ~100 ns a unit for large inputs, more for small.
  */
 export function oddsCost(counts: Readonly<Record<number, number>>, k: number): number {
   const sizes = Object.values(counts).filter((count) => count > 0);
@@ -16,8 +17,8 @@ export function oddsCost(counts: Readonly<Record<number, number>>, k: number): n
   return sizes.length * side * side;
 }
 
-/** Cost above which a computation leaves the event loop: ~10 ms of `oddsByWeight` at ~110 ns a unit. */
-export const EXPENSIVE_ODDS_COST = 100_000;
+/** Cost above which a computation leaves the event loop: about 10 ms of `oddsByWeight` (see oddsCost). */
+export const EXPENSIVE_ODDS_COST = 30_000;
 
 /** Identity of an odds question (counts by ascending weight, plus k), so equal aggregates hit the cache. */
 export function oddsKey(counts: Readonly<Record<number, number>>, k: number): string {
