@@ -56,11 +56,14 @@ export class OddsWorkerClient {
       if ('odds' in reply) waiter.resolve(reply.odds);
       else waiter.reject(new Error(reply.error));
     });
-    worker.on('error', (error) => this.failAll(error));
-    worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = null;
-      this.failAll(new Error(`odds worker exited with code ${code}`));
-    });
+    // A crash fails only this thread's computations; a later compute() starts a fresh thread.
+    const crashed = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.failAll(error);
+    };
+    worker.on('error', crashed);
+    worker.on('exit', (code) => crashed(new Error(`odds worker exited with code ${code}`)));
     this.worker = worker;
     return worker;
   }
