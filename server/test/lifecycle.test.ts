@@ -65,6 +65,7 @@ describe('lifecycle', () => {
     );
     expect(state.participant.id).toBe(acks[2]!.participantId);
     expect(state.odds).toBeCloseTo(2 / 5, 12);
+    expect(state.oddsExact).toBe(true);
     const again = okData(
       await phones[2]!.emitWithAck('event:join', {
         joinCode,

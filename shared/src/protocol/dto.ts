@@ -179,8 +179,10 @@ export interface JoinAckDto {
   round: RoundSummaryDto | null;
   aggregate: OddsAggregateDto | null;
   eligible: boolean;
-  /** Exact probability of winning `round`; null when no round is open. */
+  /** Exact probability of winning `round`; null when no round is open or while it is being computed. */
   odds: number | null;
+  /** False when `odds` is from a slightly older aggregate (or still computing): recompute from `aggregate`. */
+  oddsExact: boolean;
   /** This phone's invite code and link path (`/join/<joinCode>?ref=<code>`), for "invite friends". */
   shareCode: string | null;
   sharePath: string | null;
@@ -208,6 +210,8 @@ export interface ParticipantStateDto {
   aggregate: OddsAggregateDto | null;
   eligible: boolean;
   odds: number | null;
+  /** As in the join ack: false when `odds` lags the aggregate; the phone recomputes from `aggregate`. */
+  oddsExact: boolean;
   pendingReveals: PendingRevealDto[];
   results: RoundRevealDto[];
   /** Every win, with its claim (code + QR while pending; status and reason once forfeited). */
