@@ -7,10 +7,8 @@ import type {
   YouForfeitedDto,
 } from '@drawcast/shared';
 import { weightBreakdown } from '../domain/bonus/weight';
-import { isPastDeadline } from '../domain/claims/claim';
-import { displayClaimCode } from '../domain/claims/claimCode';
-import { qrSvg } from '../domain/claims/qr';
 import type { DrawEvent } from '../domain/types';
+import { winnerViewOf } from '../services/claimOperations';
 import type { ClaimStaffView, ParticipantView, WinnerClaimView } from '../services/types';
 
 /** Host/staff view: copies fields so service internals never leak by accident. */
@@ -55,29 +53,14 @@ export function toWinnerClaimDto(c: WinnerClaimView): WinnerClaimDto {
   };
 }
 
-/**
- * The winner's claim built from the staff view, for the live `you:won` push (the hub has no device token).
- * Same rule as the service's winner view: code and QR only while pending and before the deadline.
- */
+/** A winner's claim pushed live with `you:won`, by the service's one rule (code and QR only while pending). */
 export async function winnerClaimFromStaff(
   c: ClaimStaffView,
   event: DrawEvent,
   now: number,
 ): Promise<WinnerClaimDto> {
-  const pending = c.status === 'pending' && !isPastDeadline({ deadline: event.settings.claimDeadline }, now);
-  return {
-    id: c.id,
-    status: c.status,
-    code: pending ? c.code : null,
-    displayCode: pending ? displayClaimCode(c.code) : null,
-    qrSvg: pending ? await qrSvg(c.code) : null,
-    deadline: event.settings.claimDeadline,
-    redeemedAt: c.redeemedAt,
-    forfeitedAt: c.forfeitedAt,
-    forfeitReason: c.forfeitReason,
-    contactRequested: pending && event.settings.collectShippingContact,
-    contact: c.contact ? { ...c.contact } : null,
-  };
+  const view = await winnerViewOf(c, c.contact ? { ...c.contact } : null, event, now);
+  return { ...view };
 }
 
 /** `you:forfeited` for a forfeited claim (from a staff view, or the fields a participant state has). */

@@ -14,7 +14,13 @@ import { looksLikeId } from '../domain/ids';
 import { isRevealed } from '../domain/roundRules';
 import type { ClaimRecord, DrawEvent } from '../domain/types';
 import type { ClaimUpdateResult } from '../store/store';
-import type { ClaimStaffView, ForfeitResult, ShippingContactInput, WinnerClaimView } from './claimTypes';
+import type {
+  ClaimStaffView,
+  ForfeitResult,
+  MaskedShippingContact,
+  ShippingContactInput,
+  WinnerClaimView,
+} from './claimTypes';
 import { auditMeta, requireClaim, requireEvent, type ServiceContext } from './context';
 import { deviceTokenHash } from './joinOperations';
 
@@ -68,12 +74,19 @@ async function staffView(ctx: ServiceContext, claim: ClaimRecord): Promise<Claim
   return (await staffViews(ctx, claim.eventId, [claim]))[0] as ClaimStaffView;
 }
 
+/** The fields a winner's view needs, shared by stored claims and staff views. */
+type WinnerClaimSource = Pick<
+  ClaimStaffView,
+  'id' | 'status' | 'code' | 'redeemedAt' | 'forfeitedAt' | 'forfeitReason'
+>;
+
 /**
- * The winner's own view of a claim: the code and its QR only while it can still be redeemed (pending and
- * not past the deadline, even if the deadline sweep has not run yet).
+ * The one rule for what a winner's phone sees of its claim: the code and QR only while pending and before
+ * the deadline. Used by participant state and by the live push, so the two never disagree.
  */
-export async function winnerView(
-  claim: ClaimRecord,
+export async function winnerViewOf(
+  claim: WinnerClaimSource,
+  contact: MaskedShippingContact | null,
   event: DrawEvent,
   now: number,
 ): Promise<WinnerClaimView> {
@@ -89,8 +102,13 @@ export async function winnerView(
     forfeitedAt: claim.forfeitedAt,
     forfeitReason: claim.forfeitReason,
     contactRequested: pending && event.settings.collectShippingContact,
-    contact: claim.contact?.masked ?? null,
+    contact,
   };
+}
+
+/** A stored claim as its winner sees it. */
+export function winnerView(claim: ClaimRecord, event: DrawEvent, now: number): Promise<WinnerClaimView> {
+  return winnerViewOf(claim, claim.contact?.masked ?? null, event, now);
 }
 
 /** Every claim of the event in draw order. */
