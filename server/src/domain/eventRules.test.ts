@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DrawcastError } from '@drawcast/shared';
 import { checkStatusTransition, DEFAULT_EVENT_SETTINGS, mergeSettings, validateTitle } from './eventRules';
+import { thrownDrawcastError } from './testing';
 
-function errorOf(fn: () => unknown): DrawcastError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DrawcastError) return error;
-    throw error;
-  }
-  throw new Error('expected a DrawcastError');
-}
+const errorOf = thrownDrawcastError;
 
 describe('mergeSettings', () => {
   it('merges known keys over the base and leaves the base untouched', () => {

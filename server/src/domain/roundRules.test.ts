@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DrawcastError } from '@drawcast/shared';
 import { DEFAULT_EVENT_SETTINGS } from './eventRules';
 import {
   currentRoundOf,
@@ -10,18 +9,11 @@ import {
   validatePublicEntropy,
   validateRoundInput,
 } from './roundRules';
+import { thrownDrawcastError } from './testing';
 
 const PRIZE = 'prz_AAAAAAAAAAAAAAAA';
 
-function errorOf(fn: () => unknown): DrawcastError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DrawcastError) return error;
-    throw error;
-  }
-  throw new Error('expected a DrawcastError');
-}
+const errorOf = thrownDrawcastError;
 
 describe('validateRoundInput', () => {
   it('takes the exclusion default from the event and dedupes the blocklist', () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { DrawcastError } from '@drawcast/shared';
 import { describe, expect, it } from 'vitest';
 import { claimsDueForDeadlineForfeit, claimsForDrawnRound, forfeitClaim, redeemClaim } from './claim';
 import type { Claim } from './claim';
 import { CLAIM_CODE_LENGTH, parseClaimCode } from './claimCode';
+import { thrownDrawcastError } from '../testing';
 
 const T0 = Date.UTC(2026, 0, 10, 12, 0, 0);
 const noDeadline = { deadline: null };
@@ -12,15 +12,7 @@ function round(winners: string[]): { id: string; eventId: string; prizeId: strin
   return { id: 'r1', eventId: 'e1', prizeId: 'p1', winners };
 }
 
-function thrown(fn: () => unknown): DrawcastError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DrawcastError) return err;
-    throw err;
-  }
-  throw new Error('expected a DrawcastError');
-}
+const thrown = thrownDrawcastError;
 
 describe('claims', () => {
   it('gives each winner a distinct, valid code and their place in draw order', () => {

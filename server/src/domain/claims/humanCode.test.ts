@@ -1,21 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { DrawcastError } from '@drawcast/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, checkSymbol, formatHumanCode, generateHumanCode, parseHumanCode } from './humanCode';
+import { thrownDrawcastError } from '../testing';
 
 const symbol = fc.constantFrom(...CODE_ALPHABET.split(''));
 const body = fc.array(symbol, { minLength: 2, maxLength: 20 }).map((s) => s.join(''));
 
-function codeError(fn: () => unknown): DrawcastError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DrawcastError) return err;
-    throw err;
-  }
-  throw new Error('expected a DrawcastError');
-}
+const codeError = thrownDrawcastError;
 
 describe('human codes', () => {
   it('has 31 distinct symbols without look-alikes', () => {

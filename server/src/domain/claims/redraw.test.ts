@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { DrawcastError } from '@drawcast/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimsForDrawnRound, forfeitClaim, redeemClaim } from './claim';
 import type { Claim } from './claim';
 import { assertRedrawable, markRedrawn, planRedraw, redrawEligibleIds } from './redraw';
+import { thrownDrawcastError } from '../testing';
 
 const settings = { deadline: null };
 const people = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, checkedInAt: id === 'e' ? null : 1 }));
@@ -19,15 +19,7 @@ function setup(): { claims: Claim[]; forfeited: Claim } {
   return { claims: [claims[0]!, forfeited], forfeited };
 }
 
-function thrown(fn: () => unknown): DrawcastError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DrawcastError) return err;
-    throw err;
-  }
-  throw new Error('expected a DrawcastError');
-}
+const thrown = thrownDrawcastError;
 
 describe('redraw', () => {
   it('plans a k=1 round for the forfeited slot among people who have not won', () => {
