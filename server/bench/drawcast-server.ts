@@ -11,7 +11,10 @@ import { announceReady } from './child-protocol';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'drawcast-bench-'));
 const token = 'bench-host-token-0123456789abcdef';
 const server = await createServer({
-  store: createSqliteStore({ file: path.join(dataDir, 'drawcast.db') }),
+  store: createSqliteStore({
+    // BENCH_DB=memory: an in-memory database, to see the cost of everything but the disk.
+    file: process.env.BENCH_DB === 'memory' ? ':memory:' : path.join(dataDir, 'drawcast.db'),
+  }),
   clock: systemClock,
   random: cryptoRandom,
   secret: 'bench-secret-0123456789',

@@ -9,8 +9,10 @@ export interface RunStats {
   p50: number;
   p95: number;
   p99: number;
-  /** Server process CPU time per operation (µs), when measured. */
+  /** Server process CPU time per operation (µs, all threads), when measured. */
   serverCpuMicrosPerOp?: number;
+  /** Server event-loop busy time per operation (µs): what bounds a one-loop server's rate. */
+  serverLoopMicrosPerOp?: number;
 }
 
 /** Nearest-rank percentile of sorted latencies. */
@@ -77,5 +79,6 @@ export function medianStats(runs: readonly RunStats[]): RunStats {
     p95: med((r) => r.p95),
     p99: med((r) => r.p99),
     serverCpuMicrosPerOp: med((r) => r.serverCpuMicrosPerOp ?? Number.NaN),
+    serverLoopMicrosPerOp: med((r) => r.serverLoopMicrosPerOp ?? Number.NaN),
   };
 }

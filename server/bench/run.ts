@@ -8,13 +8,16 @@ import { createInterface } from 'node:readline';
 import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@drawcast/shared';
-import type { EventDto } from '@drawcast/shared';
+import type { EventDto, OddsAggregateDto } from '@drawcast/shared';
 import { closedLoop, medianStats } from './load';
 import type { RunStats } from './load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WINDOW = Number(process.env.BENCH_WINDOW ?? 64); // joins in flight at once
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// Each measured pass sends ROUNDS commands per client (for joins: ROUNDS fresh events, each client joining
+// each once), so a pass lasts seconds, not the ~0.1 s that 2,000 commands take on an idle machine.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECT_BATCH = 100;
 const DEADLINE_MS = 240_000;
 
@@ -22,8 +25,8 @@ interface Child {
   proc: ChildProcess;
   port: number;
   extra: string[];
-  /** The child's CPU time so far (user + system, µs), asked over stdin. */
-  cpuMicros(): Promise<number>;
+  /** The child's CPU time (user + system, all threads) and event-loop busy time so far (µs), over stdin. */
+  cpuMicros(): Promise<{ cpu: number; loop: number }>;
 }
 
 function startChild(script: string): Promise<Child> {
@@ -36,9 +39,9 @@ function startChild(script: string): Promise<Child> {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const cpuWaiters: Array<(micros: number) => void> = [];
+  const cpuWaiters: Array<(micros: { cpu: number; loop: number }) => void> = [];
   const cpuMicros = () =>
-    new Promise<number>((resolve) => {
+    new Promise<{ cpu: number; loop: number }>((resolve) => {
       cpuWaiters.push(resolve);
       proc.stdin!.write('CPU\n');
     });
@@ -46,7 +49,7 @@ function startChild(script: string): Promise<Child> {
     createInterface({ input: proc.stdout! }).on('line', (line) => {
       const [word, port, ...extra] = line.trim().split(' ');
       if (word === 'READY') resolve({ proc, port: Number(port), extra, cpuMicros });
-      if (word === 'CPU') cpuWaiters.shift()?.(Number(port));
+      if (word === 'CPU') cpuWaiters.shift()?.({ cpu: Number(port), loop: Number(extra[0]) });
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
@@ -89,7 +92,7 @@ async function hostApi<T>(
 }
 
 /** A fresh open event with a committed round, so every join computes real odds and drives broadcasts. */
-async function freshEvent(base: string, token: string, label: string): Promise<string> {
+async function freshEvent(base: string, token: string, label: string): Promise<EventDto> {
   const event = await hostApi<EventDto>(base, token, 'POST', '/api/events', { title: `Bench ${label}` });
   await hostApi(base, token, 'POST', `/api/events/${event.id}/open`);
   const prize = await hostApi<{ id: string }>(base, token, 'POST', `/api/events/${event.id}/prizes`, {
@@ -97,7 +100,7 @@ async function freshEvent(base: string, token: string, label: string): Promise<s
     quantity: 100,
   });
   await hostApi(base, token, 'POST', `/api/events/${event.id}/rounds`, { prizeId: prize.id, winners: 10 });
-  return event.joinCode;
+  return event;
 }
 
 /** One scenario: its clients connected, and a function that runs one measured pass over them. */
@@ -111,7 +114,11 @@ async function withServerCpu(child: Child, run: () => Promise<RunStats>): Promis
   const before = await child.cpuMicros();
   const stats = await run();
   const after = await child.cpuMicros();
-  return { ...stats, serverCpuMicrosPerOp: (after - before) / stats.ops };
+  return {
+    ...stats,
+    serverCpuMicrosPerOp: (after.cpu - before.cpu) / stats.ops,
+    serverLoopMicrosPerOp: (after.loop - before.loop) / stats.ops,
+  };
 }
 
 async function echoScenario(child: Child): Promise<Scenario> {
@@ -120,8 +127,10 @@ async function echoScenario(child: Child): Promise<Scenario> {
   return {
     pass: (_label) =>
       withServerCpu(child, () =>
-        closedLoop(CLIENTS, WINDOW, async (i) => {
-          const ack = (await sockets[i]!.timeout(10_000).emitWithAck('echo', payload)) as { ok: boolean };
+        closedLoop(CLIENTS * ROUNDS, WINDOW, async (i) => {
+          const ack = (await sockets[i % CLIENTS]!.timeout(10_000).emitWithAck('echo', payload)) as {
+            ok: boolean;
+          };
           return ack.ok;
         }),
       ),
@@ -133,20 +142,44 @@ async function joinScenario(child: Child): Promise<Scenario> {
   const base = `http://127.0.0.1:${child.port}`;
   const token = child.extra[0]!;
   const sockets = await connectAll(base, { protocolVersion: PROTOCOL_VERSION });
+  // The last odds broadcast of an event (every client counted) reaches all clients after its pass ends;
+  // the next pass starts only once it has been received, so it never lands in another pass's timing.
+  const finalAggregates = new Map<string, Set<number>>();
+  let onFinal = () => {};
+  sockets.forEach((s, index) => {
+    s.on('odds:aggregate', (a: OddsAggregateDto) => {
+      if (a.total !== CLIENTS) return;
+      const seen = finalAggregates.get(a.eventId) ?? new Set<number>();
+      finalAggregates.set(a.eventId, seen.add(index));
+      onFinal();
+    });
+  });
+  const settled = (eventIds: string[]) =>
+    new Promise<void>((resolve) => {
+      onFinal = () => {
+        if (eventIds.every((id) => finalAggregates.get(id)?.size === CLIENTS)) resolve();
+      };
+      onFinal();
+    });
   return {
-    // Each pass joins every client into a fresh event, so every join creates an entry.
+    // Each pass joins every client into ROUNDS fresh events, so every join creates an entry.
     async pass(label) {
-      const joinCode = await freshEvent(base, token, label);
-      return withServerCpu(child, () =>
-        closedLoop(CLIENTS, WINDOW, async (i) => {
-          const ack = (await sockets[i]!.timeout(10_000).emitWithAck('event:join', {
-            joinCode,
-            nickname: `Fan ${i}`,
-            deviceToken: `bench-device-${i.toString().padStart(6, '0')}`,
+      const events: EventDto[] = [];
+      for (let r = 0; r < ROUNDS; r++) events.push(await freshEvent(base, token, `${label}.${r}`));
+      const stats = await withServerCpu(child, () =>
+        closedLoop(CLIENTS * ROUNDS, WINDOW, async (i) => {
+          const ack = (await sockets[i % CLIENTS]!.timeout(10_000).emitWithAck('event:join', {
+            joinCode: events[Math.floor(i / CLIENTS)]!.joinCode,
+            nickname: `Fan ${i % CLIENTS}`,
+            deviceToken: `bench-device-${(i % CLIENTS).toString().padStart(6, '0')}`,
           })) as { ok: boolean };
           return ack.ok;
         }),
       );
+      if (process.env.BENCH_DEBUG)
+        console.error(`join ${label}: ${stats.opsPerSecond.toFixed(0)}/s, settling`);
+      await settled(events.map((e) => e.id));
+      return stats;
     },
     close: () => sockets.forEach((s) => s.disconnect()),
   };
@@ -160,7 +193,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }, DEADLINE_MS);
   console.log(
-    `server: joins — ${CLIENTS} socket.io clients, ${WINDOW} commands in flight, median of ${RUNS} runs (Node ${process.version})\n`,
+    `server: joins — ${CLIENTS} socket.io clients × ${ROUNDS} commands each per pass, ${WINDOW} in flight, median of ${RUNS} passes (Node ${process.version})\n`,
   );
   const [echoChild, joinChild] = await Promise.all([
     startChild('echo-server.ts'),
@@ -194,12 +227,12 @@ function report(echo: RunStats, joins: RunStats): void {
     ['Drawcast event:join (SQLite, odds, broadcasts)', joins],
   ] as const;
   console.log(
-    '| scenario | ops/run | ops/s | p50 ms | p95 ms | p99 ms | errors | server CPU µs/op | ops/s vs bare |',
+    '| scenario | ops/pass | ops/s | p50 ms | p95 ms | p99 ms | errors | server CPU µs/op | event loop µs/op | ops/s vs bare |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, s] of rows) {
     console.log(
-      `| ${name} | ${s.ops} | ${f(s.opsPerSecond, 0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.errors} | ${f(s.serverCpuMicrosPerOp ?? Number.NaN, 0)} | ${f(s.opsPerSecond / echo.opsPerSecond, 2)}× |`,
+      `| ${name} | ${s.ops} | ${f(s.opsPerSecond, 0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.errors} | ${f(s.serverCpuMicrosPerOp ?? Number.NaN, 0)} | ${f(s.serverLoopMicrosPerOp ?? Number.NaN, 0)} | ${f(s.opsPerSecond / echo.opsPerSecond, 2)}× |`,
     );
   }
   const ratio = joins.opsPerSecond / echo.opsPerSecond;

@@ -135,6 +135,8 @@ async function finish(
   created: boolean,
   referral: JoinResult['referral'],
 ): Promise<JoinResult> {
+  // An entry found rather than created may still be in a commit being flushed: never ack it before.
+  if (!created) await ctx.store.whenDurable();
   return {
     participant: toParticipantView(participant),
     created,

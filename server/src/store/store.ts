@@ -231,5 +231,12 @@ export interface Store {
   /** Writes a whole event back (ids, seeds, entries, claims, chain) in one transaction, then records the restore. */
   restoreEvent(snapshot: EventSnapshot, audit: AuditMeta): Promise<RestoreResult>;
 
+  /**
+   * Resolves once everything this store has committed so far is durable. Write methods already wait
+   * for their own commit; a caller about to acknowledge something it only read (a device joining
+   * again while its first join is still being flushed) waits on this.
+   */
+  whenDurable(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-// Group commit: many small writes that arrive in the same event-loop turn share one transaction and one fsync.
+// Group commit: many small writes that arrive in the same event-loop turn (or during one fsync) share one
+// transaction and one fsync.
 import type Database from 'better-sqlite3';
 
 /** A queue that applies `apply` to every submitted item in one transaction per event-loop turn. */
@@ -16,11 +17,17 @@ interface Pending<I, O> {
 }
 
 /**
- * Builds a group-commit queue. Items are applied in submission order inside one transaction, so each
+ * Builds a group-commit queue. Items arriving while the previous commit is still being fsynced wait for
+ * that fsync and then share one transaction, so under load a batch is as large as one disk flush is long. Items are applied in submission order inside one transaction, so each
  * sees the ones before it (a duplicate join in the same batch finds the first). If the batch fails, each
  * item is retried in its own transaction so one bad item cannot fail the others.
  */
-export function createGroupCommit<I, O>(db: Database.Database, apply: (item: I) => O): GroupCommit<I, O> {
+export function createGroupCommit<I, O>(
+  db: Database.Database,
+  apply: (item: I) => O,
+  /** While this returns a promise (an fsync is running), items keep queueing and commit after it. */
+  busy: () => Promise<void> | null = () => null,
+): GroupCommit<I, O> {
   let queue: Pending<I, O>[] = [];
   let scheduled = false;
   const applyAll = db.transaction((batch: Pending<I, O>[]) => batch.map((p) => apply(p.item)));
@@ -56,7 +63,9 @@ export function createGroupCommit<I, O>(db: Database.Database, apply: (item: I) 
         queue.push({ item, resolve, reject });
         if (!scheduled) {
           scheduled = true;
-          setImmediate(flush);
+          const running = busy();
+          if (running) void running.then(() => setImmediate(flush));
+          else setImmediate(flush);
         }
       });
     },

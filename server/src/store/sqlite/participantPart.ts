@@ -58,7 +58,13 @@ export function countedState(row: Pick<ParticipantRow, 'weight' | 'has_won' | 'c
 }
 
 /** Builds the participant methods. */
-export function createParticipantPart({ db, audit, counters, weigher }: SqliteParts): ParticipantPart {
+export function createParticipantPart({
+  db,
+  audit,
+  counters,
+  weigher,
+  fsyncRunning,
+}: SqliteParts): ParticipantPart {
   const insertRow = prepareParticipantInsert(db);
   const sql = {
     byId: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
@@ -141,7 +147,7 @@ export function createParticipantPart({ db, audit, counters, weigher }: SqlitePa
     });
     return { status: 'created', participant: stored };
   };
-  const joinBatcher = createGroupCommit(db, joinNow);
+  const joinBatcher = createGroupCommit(db, joinNow, fsyncRunning);
 
   const setBaseTx = db.transaction((participantId: string, baseWeight: number, meta: AuditMeta) => {
     const row = sql.byId.get(participantId);

@@ -13,4 +13,6 @@ export interface SqliteParts {
   weigher: Weigher;
   /** Events, prizes and current rounds; every writer of those tables calls rows.invalidate() first. */
   rows: RowCache;
+  /** The fsync now running, if any (the join group commit batches behind it). */
+  fsyncRunning: () => Promise<void> | null;
 }
