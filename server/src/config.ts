@@ -34,7 +34,7 @@ export interface ServerConfig {
   authMaxFailures: number;
   authWindowMs: number;
   oddsIntervalMs: number;
-  /** Budget of aggregate messages per second per event; big audiences get broadcasts less often. */
+  /** Budget of odds messages per second for the whole server, charged with what each broadcast sent. */
   oddsMessagesPerSecond: number;
   maxSocketPayloadBytes: number;
   httpBodyLimit: string;

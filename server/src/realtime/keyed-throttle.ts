@@ -8,7 +8,8 @@ export interface ThrottleTimers {
   clearTimeout(handle: unknown): void;
 }
 
-const realTimers: ThrottleTimers = {
+/** Wall-clock timers (tests pass fake ones). */
+export const realTimers: ThrottleTimers = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

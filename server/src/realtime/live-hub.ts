@@ -6,6 +6,8 @@ import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
 import { toClaimDto, toForfeitedDto, toRedeemedDto, winnerClaimFromStaff } from './claim-views';
 import { KeyedThrottle } from './keyed-throttle';
+import { OddsPacer } from './odds-pacer';
+import type { OddsPacing } from './odds-pacer';
 import { RevealScheduler, audienceReleaseAt } from './reveal-scheduler';
 import type { DrawcastIo } from './types';
 import {
@@ -20,25 +22,9 @@ import {
 } from './views';
 import type { DrawnRoundView } from './views';
 
-/** Longest wait between two aggregate broadcasts of a busy event, however large its audience. */
-export const MAX_ODDS_INTERVAL_MS = 5000;
-
-/**
- * Time between two aggregate broadcasts of an event: at most ~4 a second (`oddsIntervalMs`), and spaced
- * out for big audiences so one event never sends more than `oddsMessagesPerSecond` messages a second
- * (2,000 phones at 4,000/s: every 0.5 s), which keeps joins fast however many phones listen.
- */
-export function oddsInterval(
-  listeners: number,
-  options: { oddsIntervalMs: number; oddsMessagesPerSecond: number },
-): number {
-  const byBudget = (1000 * listeners) / Math.max(1, options.oddsMessagesPerSecond);
-  return Math.min(MAX_ODDS_INTERVAL_MS, Math.max(options.oddsIntervalMs, byBudget));
-}
-
 /** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
 export class LiveHub {
-  private readonly odds: KeyedThrottle;
+  private readonly odds: OddsPacer;
   private readonly audience: KeyedThrottle;
   private readonly reveals: RevealScheduler;
   /** The winners' own notices (with their redemption codes) go out at phoneRevealAt, never earlier. */
@@ -49,12 +35,9 @@ export class LiveHub {
     private readonly service: DrawcastService,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    options: { oddsIntervalMs: number; oddsMessagesPerSecond: number },
+    options: OddsPacing,
   ) {
-    this.odds = new KeyedThrottle(
-      (eventId) => oddsInterval(this.audienceCount(eventId), options),
-      (eventId) => void this.broadcastOdds(eventId),
-    );
+    this.odds = new OddsPacer(options, (eventId) => this.broadcastOdds(eventId));
     this.audience = new KeyedThrottle(options.oddsIntervalMs, (eventId) =>
       this.broadcastAudienceCount(eventId),
     );
@@ -62,13 +45,12 @@ export class LiveHub {
     this.winNotices = new RevealScheduler(() => clock.now());
   }
 
+  private everyoneRooms(eventId: string): string[] {
+    return [rooms.audience(eventId), rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host];
+  }
+
   private everyone(eventId: string) {
-    return this.io.to([
-      rooms.audience(eventId),
-      rooms.stage(eventId),
-      rooms.stagePublic(eventId),
-      rooms.host,
-    ]);
+    return this.io.to(this.everyoneRooms(eventId));
   }
 
   /** Title, status or settings changed. */
@@ -98,13 +80,18 @@ export class LiveHub {
     this.audience.notify(eventId);
   }
 
-  private async broadcastOdds(eventId: string): Promise<void> {
-    try {
-      const aggregate = await this.service.currentAggregate(eventId);
-      if (aggregate) this.everyone(eventId).emit('odds:aggregate', toAggregateDto(eventId, aggregate));
-    } catch (err) {
-      this.logger.warn({ err, eventId }, 'odds broadcast failed');
-    }
+  /** Starts the broadcast and returns how many sockets it goes to (what the pacer charges). */
+  private broadcastOdds(eventId: string): number {
+    const adapterRooms = this.io.sockets.adapter.rooms;
+    let recipients = 0;
+    for (const room of this.everyoneRooms(eventId)) recipients += adapterRooms.get(room)?.size ?? 0;
+    void this.service.currentAggregate(eventId).then(
+      (aggregate) => {
+        if (aggregate) this.everyone(eventId).emit('odds:aggregate', toAggregateDto(eventId, aggregate));
+      },
+      (err: unknown) => this.logger.warn({ err, eventId }, 'odds broadcast failed'),
+    );
+    return recipients;
   }
 
   private broadcastAudienceCount(eventId: string): void {
