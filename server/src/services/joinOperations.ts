@@ -76,7 +76,10 @@ export async function join(ctx: ServiceContext, input: JoinInput): Promise<JoinR
 
   const event = await ctx.store.getEventByJoinCode(joinCode);
   if (!event) throw new DrawcastError(ErrorCode.EVENT_NOT_FOUND, 'no event with this join code', 'joinCode');
-  const existing = await ctx.store.getParticipantByDevice(event.id, deviceHash);
+  // On an open event the insert itself returns an existing entry (checked inside its transaction), so
+  // the lookup is only needed where a new entry would be refused (closed event, missing phone).
+  const lookFirst = event.status !== 'open' || (event.settings.requirePhone && phone === null);
+  const existing = lookFirst ? await ctx.store.getParticipantByDevice(event.id, deviceHash) : null;
   const notFirst = input.ref ? { counted: false as const, reason: 'NOT_FIRST_JOIN' as const } : null;
   if (existing) return finish(ctx, event, existing, false, notFirst);
   if (event.status !== 'open') {

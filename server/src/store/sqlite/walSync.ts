@@ -114,14 +114,17 @@ export function totalChanges(db: Database.Database): () => number {
   return () => stmt.get() as number;
 }
 
+/** Methods that never write: they skip the wrapper (a method missing here is wrapped: safe, only slower). */
+const READ_ONLY = /^(get|list|count)[A-Z]|^weightCounts$/;
+
 /**
- * Wraps every store method so a call that committed anything resolves only after the WAL holding it
- * is on disk. Reads that changed nothing resolve at once and never wait for others' fsyncs.
+ * Wraps every writing store method so a call that committed anything resolves only after the WAL
+ * holding it is on disk. Reads resolve at once and never wait for others' fsyncs.
  */
 export function durableMethods<S extends object>(store: S, changes: () => number, syncer: WalSyncer): S {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(store)) {
-    if (typeof method !== 'function' || name === 'close' || name === 'whenDurable') {
+    if (typeof method !== 'function' || READ_ONLY.test(name) || name === 'close' || name === 'whenDurable') {
       wrapped[name] = method;
       continue;
     }
