@@ -129,6 +129,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
           io.close(() => resolve());
           httpServer.closeAllConnections();
         });
+        await service.close();
         await store.close();
       })();
       return closing;

@@ -16,6 +16,7 @@ import type { DrawcastService, ServiceDeps } from './types';
 export function createDrawcastService(deps: ServiceDeps): DrawcastService {
   const ctx = createContext(deps);
   return {
+    close: () => ctx.odds.close(),
     createEvent: (input) => events.createEvent(ctx, input),
     listEvents: () => ctx.store.listEvents(),
     getEvent: (eventId) => requireEvent(ctx, eventId),

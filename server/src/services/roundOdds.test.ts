@@ -93,3 +93,31 @@ describe('odds in join acks and phone state (real SQLite, real worker thread)', 
     expect(odds.size).toBe(0);
   });
 });
+
+describe('odds worker shutdown', () => {
+  it("the service's close() stops the worker thread: a computation still running fails at once", async () => {
+    const { service, worker } = await serviceWithWorker('odds-close');
+    // k = 5,000 with three classes takes seconds: it is still running when close() comes.
+    const running = worker.compute({ 1: 20_000, 2: 20_000, 3: 20_000 }, 5_000);
+    await service.close();
+    await expect(running).rejects.toThrow('odds worker closed');
+  });
+});
+
+async function serviceWithWorker(seed: string) {
+  const h: ServiceHarness = await openServiceHarness(seed);
+  const worker = new OddsWorkerClient();
+  cleanups.push(async () => {
+    await worker.close();
+    await h.cleanup();
+  });
+  const service = createDrawcastService({
+    store: h.store,
+    clock: h.clock,
+    random: seededRandom(`${seed}/odds`),
+    secret: TEST_SECRET,
+    contactKey: TEST_CONTACT_KEY,
+    oddsCache: createRoundOddsCache(h.clock, { worker }),
+  });
+  return { service, worker };
+}

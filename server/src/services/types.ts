@@ -259,6 +259,8 @@ export interface DrawRoundResult {
 
 /** The operations transports call; every failure is a DrawcastError with a shared ErrorCode. */
 export interface DrawcastService {
+  /** Stops the service's background work (the odds worker thread); the store is closed by its owner. */
+  close(): Promise<void>;
   createEvent(input: CreateEventInput): Promise<DrawEvent>;
   listEvents(): Promise<DrawEvent[]>;
   /** Throws EVENT_NOT_FOUND. */

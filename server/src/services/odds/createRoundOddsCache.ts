@@ -19,5 +19,6 @@ export function createRoundOddsCache(clock: { now(): number }, setup: OddsCacheS
     clock,
     compute: oddsByWeight,
     computeInBackground: (counts, k) => worker.compute(counts, k),
+    stopBackground: () => worker.close(),
   });
 }

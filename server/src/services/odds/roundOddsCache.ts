@@ -16,6 +16,8 @@ export interface RoundOddsCacheOptions {
   compute: (counts: Readonly<Record<number, number>>, k: number) => OddsRecord;
   /** Exact odds off the event loop (expensive questions). */
   computeInBackground: (counts: Readonly<Record<number, number>>, k: number) => Promise<OddsRecord>;
+  /** Stops whatever runs the background computations (the worker thread). */
+  stopBackground?: () => Promise<void>;
   /** Minimum time between two computations for one round (default 250 ms). */
   throttleMs?: number;
   /** Rounds kept (least recently used evicted; default 300). */
@@ -45,6 +47,10 @@ export class RoundOddsCache {
     if (!Number.isInteger(this.capacity) || this.capacity < 1) {
       throw new RangeError('capacity must be a positive integer');
     }
+  }
+  /** Stops the background computations (server shutdown); lookups still work on the event loop. */
+  async close(): Promise<void> {
+    await this.options.stopBackground?.();
   }
 
   /** The round's odds for this aggregate: exact when cached or cheap and due, else the latest known. */
