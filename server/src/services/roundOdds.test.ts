@@ -18,8 +18,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** A service over a real SQLite file whose odds cache (with a real worker thread) the test can watch. */
-async function serviceWithOdds(seed: string) {
+/** A service over a real SQLite file, with its odds cache on a real worker thread. */
+async function serviceWithWorker(seed: string) {
   const h: ServiceHarness = await openServiceHarness(seed);
   const worker = new OddsWorkerClient();
   const odds: RoundOddsCache = createRoundOddsCache(h.clock, { worker });
@@ -35,6 +35,12 @@ async function serviceWithOdds(seed: string) {
     contactKey: TEST_CONTACT_KEY,
     oddsCache: odds,
   });
+  return { h, service, odds, worker };
+}
+
+/** The same with an open event, a prize and a join helper: odds the test can watch. */
+async function serviceWithOdds(seed: string) {
+  const { h, service, odds } = await serviceWithWorker(seed);
   const event = await service.createEvent({ title: 'Odds night', settings: { revealLeadMs: 0 } });
   await service.updateEvent(event.id, { status: 'open' });
   const prize = await service.addPrize(event.id, { name: 'Prize', quantity: 1000 });
@@ -103,21 +109,3 @@ describe('odds worker shutdown', () => {
     await expect(running).rejects.toThrow('odds worker closed');
   });
 });
-
-async function serviceWithWorker(seed: string) {
-  const h: ServiceHarness = await openServiceHarness(seed);
-  const worker = new OddsWorkerClient();
-  cleanups.push(async () => {
-    await worker.close();
-    await h.cleanup();
-  });
-  const service = createDrawcastService({
-    store: h.store,
-    clock: h.clock,
-    random: seededRandom(`${seed}/odds`),
-    secret: TEST_SECRET,
-    contactKey: TEST_CONTACT_KEY,
-    oddsCache: createRoundOddsCache(h.clock, { worker }),
-  });
-  return { service, worker };
-}
