@@ -1,6 +1,6 @@
 // `npm run bench -w @drawcast/server`: 2,000 socket.io clients joining as fast as they can, beside a bare
-// Socket.IO emitWithAck echo server measured the same way in the same run. Servers run in their own
-// processes (one core each side on a 2-core box); all traffic stays on 127.0.0.1.
+// Socket.IO emitWithAck echo server and the join's transport floor (floor-server.ts), measured the same
+// way in the same run. Servers run in their own processes; all traffic stays on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -138,6 +138,25 @@ async function echoScenario(child: Child): Promise<Scenario> {
   };
 }
 
+/** event:join against the transport floor (floor-server.ts): same payloads, no Drawcast work. */
+async function floorScenario(child: Child): Promise<Scenario> {
+  const sockets = await connectAll(`http://127.0.0.1:${child.port}`, {});
+  return {
+    pass: (_label) =>
+      withServerCpu(child, () =>
+        closedLoop(CLIENTS * ROUNDS, WINDOW, async (i) => {
+          const ack = (await sockets[i % CLIENTS]!.timeout(10_000).emitWithAck('event:join', {
+            joinCode: 'J3AHXE',
+            nickname: `Fan ${i % CLIENTS}`,
+            deviceToken: `bench-device-${(i % CLIENTS).toString().padStart(6, '0')}`,
+          })) as { ok: boolean };
+          return ack.ok;
+        }),
+      ),
+    close: () => sockets.forEach((s) => s.disconnect()),
+  };
+}
+
 async function joinScenario(child: Child): Promise<Scenario> {
   const base = `http://127.0.0.1:${child.port}`;
   const token = child.extra[0]!;
@@ -195,35 +214,37 @@ async function main(): Promise<void> {
   console.log(
     `server: joins — ${CLIENTS} socket.io clients × ${ROUNDS} commands each per pass, ${WINDOW} in flight, median of ${RUNS} passes (Node ${process.version})\n`,
   );
-  const [echoChild, joinChild] = await Promise.all([
+  const children = await Promise.all([
     startChild('echo-server.ts'),
+    startChild('floor-server.ts'),
     startChild('drawcast-server.ts'),
   ]);
+  const [echoChild, floorChild, joinChild] = children;
   try {
-    const echoBench = await echoScenario(echoChild);
-    const joinBench = await joinScenario(joinChild);
-    // Warm up both, then alternate passes so background load hits both scenarios alike.
-    await echoBench.pass('warm-up');
-    await joinBench.pass('warm-up');
-    const echoRuns: RunStats[] = [];
-    const joinRuns: RunStats[] = [];
+    const benches = [
+      await echoScenario(echoChild),
+      await floorScenario(floorChild),
+      await joinScenario(joinChild),
+    ];
+    // Warm up each, then alternate passes so background load hits every scenario alike.
+    for (const bench of benches) await bench.pass('warm-up');
+    const runs: RunStats[][] = benches.map(() => []);
     for (let r = 0; r < RUNS; r++) {
-      echoRuns.push(await echoBench.pass(`run ${r}`));
-      joinRuns.push(await joinBench.pass(`run ${r}`));
+      for (const [i, bench] of benches.entries()) runs[i]!.push(await bench.pass(`run ${r}`));
     }
-    echoBench.close();
-    joinBench.close();
-    report(medianStats(echoRuns), medianStats(joinRuns));
+    for (const bench of benches) bench.close();
+    const [echo, floor, joins] = runs.map(medianStats) as [RunStats, RunStats, RunStats];
+    report(echo, floor, joins);
   } finally {
-    echoChild.proc.kill('SIGTERM');
-    joinChild.proc.kill('SIGTERM');
+    for (const child of children) child.proc.kill('SIGTERM');
   }
   clearTimeout(deadline);
 }
 
-function report(echo: RunStats, joins: RunStats): void {
+function report(echo: RunStats, floor: RunStats, joins: RunStats): void {
   const rows = [
     ['bare Socket.IO emitWithAck echo', echo],
+    ['event:join transport floor (zod, limits, rooms, 1 KB ack; no store)', floor],
     ['Drawcast event:join (SQLite, odds, broadcasts)', joins],
   ] as const;
   console.log(
@@ -239,7 +260,11 @@ function report(echo: RunStats, joins: RunStats): void {
   const targets = [
     [`joins ≥ 0.5× bare echo rate`, ratio >= 0.5, `${f(ratio, 2)}×`],
     [`p95 join ack ≤ 200 ms`, joins.p95 <= 200, `${f(joins.p95)} ms`],
-    [`no errors`, joins.errors === 0 && echo.errors === 0, `${joins.errors + echo.errors}`],
+    [
+      `no errors`,
+      joins.errors === 0 && echo.errors === 0 && floor.errors === 0,
+      `${joins.errors + echo.errors + floor.errors}`,
+    ],
   ] as const;
   console.log('\n| target | measured | met |\n|---|---:|---|');
   for (const [name, met, measured] of targets)
