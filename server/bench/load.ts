@@ -13,6 +13,8 @@ export interface RunStats {
   serverCpuMicrosPerOp?: number;
   /** Server event-loop busy time per operation (µs): what bounds a one-loop server's rate. */
   serverLoopMicrosPerOp?: number;
+  /** The bench client's own CPU time per operation (µs): it shares the machine's cores. */
+  clientCpuMicrosPerOp?: number;
 }
 
 /** Nearest-rank percentile of sorted latencies. */
@@ -80,5 +82,6 @@ export function medianStats(runs: readonly RunStats[]): RunStats {
     p99: med((r) => r.p99),
     serverCpuMicrosPerOp: med((r) => r.serverCpuMicrosPerOp ?? Number.NaN),
     serverLoopMicrosPerOp: med((r) => r.serverLoopMicrosPerOp ?? Number.NaN),
+    clientCpuMicrosPerOp: med((r) => r.clientCpuMicrosPerOp ?? Number.NaN),
   };
 }

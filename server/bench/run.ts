@@ -109,15 +109,18 @@ interface Scenario {
   close(): void;
 }
 
-/** Runs a pass and records the server's CPU time per operation alongside. */
+/** Runs a pass and records the server's and this client process's CPU time per operation alongside. */
 async function withServerCpu(child: Child, run: () => Promise<RunStats>): Promise<RunStats> {
   const before = await child.cpuMicros();
+  const clientBefore = process.cpuUsage();
   const stats = await run();
+  const client = process.cpuUsage(clientBefore);
   const after = await child.cpuMicros();
   return {
     ...stats,
     serverCpuMicrosPerOp: (after.cpu - before.cpu) / stats.ops,
     serverLoopMicrosPerOp: (after.loop - before.loop) / stats.ops,
+    clientCpuMicrosPerOp: (client.user + client.system) / stats.ops,
   };
 }
 
@@ -248,12 +251,12 @@ function report(echo: RunStats, floor: RunStats, joins: RunStats): void {
     ['Drawcast event:join (SQLite, odds, broadcasts)', joins],
   ] as const;
   console.log(
-    '| scenario | ops/pass | ops/s | p50 ms | p95 ms | p99 ms | errors | server CPU µs/op | event loop µs/op | ops/s vs bare |',
+    '| scenario | ops/pass | ops/s | p50 ms | p95 ms | p99 ms | errors | server CPU µs/op | event loop µs/op | client CPU µs/op | ops/s vs bare |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, s] of rows) {
     console.log(
-      `| ${name} | ${s.ops} | ${f(s.opsPerSecond, 0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.errors} | ${f(s.serverCpuMicrosPerOp ?? Number.NaN, 0)} | ${f(s.serverLoopMicrosPerOp ?? Number.NaN, 0)} | ${f(s.opsPerSecond / echo.opsPerSecond, 2)}× |`,
+      `| ${name} | ${s.ops} | ${f(s.opsPerSecond, 0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.errors} | ${f(s.serverCpuMicrosPerOp ?? Number.NaN, 0)} | ${f(s.serverLoopMicrosPerOp ?? Number.NaN, 0)} | ${f(s.clientCpuMicrosPerOp ?? Number.NaN, 0)} | ${f(s.opsPerSecond / echo.opsPerSecond, 2)}× |`,
     );
   }
   const ratio = joins.opsPerSecond / echo.opsPerSecond;
