@@ -59,7 +59,7 @@ export async function startTestServer(
   const token = randomBytes(18).toString('base64url');
   const config = defaultConfig({ hostToken: token, dataDir, ...options.config });
   const server = await createServer({
-    store: createSqliteStore({ file: path.join(dataDir, 'drawcast.db') }),
+    store: createSqliteStore({ file: path.join(dataDir, 'drawcast.db'), assertReadsDoNotWrite: true }),
     clock: options.clock ?? systemClock,
     random: cryptoRandom,
     config,

@@ -68,7 +68,7 @@ export async function openServiceHarness(randomSeed = 'seed'): Promise<ServiceHa
   const stores: Store[] = [];
   let restarts = 0;
   const open = (path: string, seed: string) => {
-    const store = createSqliteStore({ file: path });
+    const store = createSqliteStore({ file: path, assertReadsDoNotWrite: true });
     stores.push(store);
     return {
       store,

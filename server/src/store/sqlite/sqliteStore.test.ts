@@ -15,7 +15,7 @@ async function tempFile(): Promise<{ file: string; dir: string }> {
 describeStoreConformance('sqlite', async () => {
   const { dir, file } = await tempFile();
   return {
-    open: async () => createSqliteStore({ file }),
+    open: async () => createSqliteStore({ file, assertReadsDoNotWrite: true }),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 });

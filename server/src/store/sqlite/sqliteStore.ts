@@ -31,6 +31,8 @@ export interface SqliteStoreOptions {
    * every write method then fails.
    */
   readonly?: boolean;
+  /** Tests: a read method (get…/list…/count…) that writes throws, as it would skip the fsync wait. */
+  assertReadsDoNotWrite?: boolean;
 }
 
 function openDatabase(options: SqliteStoreOptions): Database.Database {
@@ -100,7 +102,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...createRestorePart(parts),
   };
   return {
-    ...durableMethods(methods, changes, syncer),
+    ...durableMethods(methods, changes, syncer, options.assertReadsDoNotWrite),
     whenDurable: () => syncer.sync(),
     async close() {
       if (closed) return;

@@ -163,3 +163,20 @@ describe('checkpoint thread', () => {
     }
   });
 });
+
+describe('read-only methods', () => {
+  it('are not wrapped, and in tests one that writes is caught', async () => {
+    let changes = 0;
+    const syncer = createWalSyncer(() => changes, manualFsync().fsync);
+    const methods = {
+      getThing: async () => {
+        changes += 1;
+        return 'oops';
+      },
+    };
+    await expect(durableMethods(methods, () => changes, syncer, true).getThing()).rejects.toThrow(
+      'store method getThing looks like a read but wrote',
+    );
+    await expect(durableMethods(methods, () => changes, syncer).getThing()).resolves.toBe('oops');
+  });
+});

@@ -121,16 +121,34 @@ const READ_ONLY = /^(get|list|count)[A-Z]|^weightCounts$/;
  * Wraps every writing store method so a call that committed anything resolves only after the WAL
  * holding it is on disk. Reads resolve at once and never wait for others' fsyncs.
  */
-export function durableMethods<S extends object>(store: S, changes: () => number, syncer: WalSyncer): S {
+export function durableMethods<S extends object>(
+  store: S,
+  changes: () => number,
+  syncer: WalSyncer,
+  /** Tests: make a method named like a read throw if it committed anything (it would skip the fsync). */
+  assertReadsDoNotWrite = false,
+): S {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(store)) {
-    if (typeof method !== 'function' || READ_ONLY.test(name) || name === 'close' || name === 'whenDurable') {
+    if (typeof method !== 'function' || name === 'close' || name === 'whenDurable') {
       wrapped[name] = method;
+      continue;
+    }
+    const call = method as (...a: unknown[]) => unknown;
+    if (READ_ONLY.test(name)) {
+      wrapped[name] = !assertReadsDoNotWrite
+        ? call
+        : async (...args: unknown[]) => {
+            const before = changes();
+            const result = await call(...args);
+            if (changes() !== before) throw new Error(`store method ${name} looks like a read but wrote`);
+            return result;
+          };
       continue;
     }
     wrapped[name] = async (...args: unknown[]) => {
       const before = changes();
-      const result: unknown = await (method as (...a: unknown[]) => unknown)(...args);
+      const result: unknown = await call(...args);
       if (changes() !== before) await syncer.sync();
       return result;
     };
