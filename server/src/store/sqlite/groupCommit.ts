@@ -2,7 +2,7 @@
 // transaction and one fsync.
 import type Database from 'better-sqlite3';
 
-/** A queue that applies `apply` to every submitted item in one transaction per event-loop turn. */
+/** A queue that applies `apply` to every submitted item in one transaction per event-loop turn (or fsync). */
 export interface GroupCommit<I, O> {
   /** Resolves only after the transaction holding this item has committed (and, with synchronous=FULL, synced). */
   submit(item: I): Promise<O>;
@@ -17,10 +17,11 @@ interface Pending<I, O> {
 }
 
 /**
- * Builds a group-commit queue. Items arriving while the previous commit is still being fsynced wait for
- * that fsync and then share one transaction, so under load a batch is as large as one disk flush is long. Items are applied in submission order inside one transaction, so each
+ * Builds a group-commit queue. Items are applied in submission order inside one transaction, so each
  * sees the ones before it (a duplicate join in the same batch finds the first). If the batch fails, each
- * item is retried in its own transaction so one bad item cannot fail the others.
+ * item is retried in its own transaction so one bad item cannot fail the others. Items arriving while
+ * the previous commit is still being fsynced wait for that fsync and then share one transaction, so
+ * under load a batch is as large as one disk flush is long.
  */
 export function createGroupCommit<I, O>(
   db: Database.Database,
