@@ -63,4 +63,45 @@ describe('createGroupCommit', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n).toBe(1);
     await expect(pending).resolves.toBe(1);
   });
+
+  it('while an fsync runs, items of several ticks wait for it and then commit in one transaction', async () => {
+    const db = await openDb();
+    const insert = db.prepare('INSERT INTO items (value) VALUES (?)');
+    let transactions = 0;
+    const counted = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'transaction') {
+          return (fn: (...args: never[]) => unknown) => {
+            const tx = target.transaction(fn);
+            return (...args: never[]) => {
+              transactions += 1;
+              return tx(...args);
+            };
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    let release = () => {};
+    let fsyncRunning: Promise<void> | null = new Promise<void>((resolve) => (release = resolve));
+    const batcher = createGroupCommit(
+      counted,
+      (value: number) => {
+        insert.run(value);
+        return value;
+      },
+      () => fsyncRunning,
+    );
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const first = batcher.submit(1);
+    await tick();
+    const second = batcher.submit(2);
+    await tick();
+    expect(transactions).toBe(0); // nothing commits while the fsync runs
+    fsyncRunning = null;
+    release();
+    await expect(Promise.all([first, second])).resolves.toEqual([1, 2]);
+    expect(transactions).toBe(1);
+  });
 });
