@@ -21,7 +21,7 @@ describeStoreConformance('sqlite', async () => {
 });
 
 describe('sqlite store specifics', () => {
-  it('runs WAL with synchronous=FULL and records the schema version', async () => {
+  it('runs WAL and records the schema version', async () => {
     const { dir, file } = await tempFile();
     const store = createSqliteStore({ file });
     await store.insertEvent(fixtures.event(), SYS);

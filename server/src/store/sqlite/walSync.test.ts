@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fixtures, SYS } from '../conformance';
 import { createSqliteStore } from './sqliteStore';
-import { createWalSyncer, durableMethods } from './walSync';
+import { createWalSyncer, durableMethods, walFileFsync } from './walSync';
 
 /** An fsync the test finishes by hand, so the order of commits, fsyncs and resolutions is visible. */
 function manualFsync() {
@@ -130,6 +130,27 @@ describe('durable store methods', () => {
     calls[0]!.finish();
     await tick();
     expect(written.done).toBe(true);
+  });
+});
+
+describe('WAL file fsync', () => {
+  it('syncs the live WAL of a real store and reports its size', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'drawcast-wal-'));
+    const file = join(dir, 'drawcast.sqlite');
+    const store = createSqliteStore({ file });
+    const sizes: number[] = [];
+    const wal = walFileFsync(file, (bytes) => sizes.push(bytes));
+    try {
+      await store.insertEvent(fixtures.event(), SYS);
+      await wal.fsync();
+      expect(sizes).toHaveLength(1);
+      expect(sizes[0]).toBe((await stat(`${file}-wal`)).size);
+      expect(sizes[0]).toBeGreaterThan(0);
+    } finally {
+      wal.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
