@@ -16,6 +16,8 @@ describe('nextBroadcastAt', () => {
   });
   it('never leaves an event more than MAX_ODDS_INTERVAL_MS without a broadcast', () => {
     expect(nextBroadcastAt(1000, 900, 60_000, pacing)).toBe(900 + MAX_ODDS_INTERVAL_MS);
+    // An event that never broadcast waits at most that long after its first change.
+    expect(nextBroadcastAt(3000, undefined, 60_000, pacing, 1000)).toBe(1000 + MAX_ODDS_INTERVAL_MS);
   });
 });
 
@@ -92,6 +94,27 @@ describe('OddsPacer', () => {
     // Each broadcast costs 250 ms of budget, so they run 250 ms apart; b's second change joins its
     // pending broadcast (which had not run yet), a's gets one of its own.
     expect(runs).toEqual(['a@0', 'b@250', 'a@500']);
+  });
+
+  it('a new event is not starved by a huge audience elsewhere', () => {
+    const { timers, advanceTo } = fakeTimers();
+    const runs: string[] = [];
+    const pacer = new OddsPacer(
+      pacing,
+      (key) => {
+        runs.push(`${key}@${timers.now()}`);
+        return key === 'huge' ? 100_000 : 10; // 100,000 phones: 25 s of a 4,000/s budget
+      },
+      timers,
+    );
+    pacer.notify('huge');
+    advanceTo(0);
+    pacer.notify('small');
+    for (let t = 0; t <= 12_000; t += 100) {
+      advanceTo(t);
+      pacer.notify('huge');
+    }
+    expect(runs.filter((r) => r.startsWith('small'))).toEqual([`small@${MAX_ODDS_INTERVAL_MS}`]);
   });
 
   it('drops pending broadcasts on close', () => {

@@ -17,23 +17,27 @@ export interface OddsPacing {
 /**
  * When the next broadcast of an event may run: not before its own interval has passed, nor before the
  * server's budget has paid for what was already sent; never later than MAX_ODDS_INTERVAL_MS after the
- * event's previous broadcast (a huge audience still sees its odds move).
+ * event's previous broadcast, or after its first waiting change if it never had one (a huge audience
+ * elsewhere cannot starve it).
  */
 export function nextBroadcastAt(
   now: number,
   lastRun: number | undefined,
   budgetFreeAt: number,
   pacing: OddsPacing,
+  waitingSince: number = now,
 ): number {
-  if (lastRun === undefined) return Math.max(now, budgetFreeAt);
-  const earliest = Math.max(lastRun + pacing.oddsIntervalMs, budgetFreeAt);
-  return Math.max(now, Math.min(earliest, lastRun + MAX_ODDS_INTERVAL_MS));
+  const earliest = Math.max(lastRun === undefined ? now : lastRun + pacing.oddsIntervalMs, budgetFreeAt);
+  const latest = (lastRun ?? waitingSince) + MAX_ODDS_INTERVAL_MS;
+  return Math.max(now, Math.min(earliest, latest));
 }
 
 /** Why: hundreds of joins a second must become a few broadcasts a second, within one message budget. */
 export class OddsPacer {
   private readonly pending = new Map<string, unknown>();
   private readonly lastRun = new Map<string, number>();
+  /** When each pending broadcast's first change came. */
+  private readonly waitingSince = new Map<string, number>();
   private budgetFreeAt = 0;
 
   /** `run` broadcasts the event's aggregate and returns how many messages it sent. */
@@ -45,12 +49,19 @@ export class OddsPacer {
 
   /** Marks the event's aggregate as changed; a broadcast follows, always after the latest change. */
   notify(key: string): void {
-    if (!this.pending.has(key)) this.arm(key);
+    if (this.pending.has(key)) return;
+    this.waitingSince.set(key, this.timers.now());
+    this.arm(key);
+  }
+
+  private nextAt(key: string, now: number): number {
+    const since = this.waitingSince.get(key) ?? now;
+    return nextBroadcastAt(now, this.lastRun.get(key), this.budgetFreeAt, this.pacing, since);
   }
 
   private arm(key: string): void {
     const now = this.timers.now();
-    const at = nextBroadcastAt(now, this.lastRun.get(key), this.budgetFreeAt, this.pacing);
+    const at = this.nextAt(key, now);
     this.pending.set(
       key,
       this.timers.setTimeout(() => this.fire(key), at - now),
@@ -60,11 +71,12 @@ export class OddsPacer {
   private fire(key: string): void {
     const now = this.timers.now();
     // Another event may have spent the budget since this one was armed: wait for it to refill.
-    if (nextBroadcastAt(now, this.lastRun.get(key), this.budgetFreeAt, this.pacing) > now) {
+    if (this.nextAt(key, now) > now) {
       this.arm(key);
       return;
     }
     this.pending.delete(key);
+    this.waitingSince.delete(key);
     this.lastRun.set(key, now);
     const sent = this.run(key);
     const cost = (1000 * sent) / Math.max(1, this.pacing.oddsMessagesPerSecond);
