@@ -77,6 +77,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   const hub = new LiveHub(io, service, clock, logger, {
     oddsIntervalMs: config.oddsIntervalMs,
     oddsMessagesPerSecond: config.oddsMessagesPerSecond,
+    oddsBroadcastSlice: config.oddsBroadcastSlice,
   });
   const actions = new HostActions(service, hub, metrics);
   const limits = new JoinLimits({

@@ -36,6 +36,8 @@ export interface ServerConfig {
   oddsIntervalMs: number;
   /** Budget of odds messages per second for the whole server, charged with what each broadcast sent. */
   oddsMessagesPerSecond: number;
+  /** Phones an odds broadcast is written to per event-loop turn (big audiences go out in slices). */
+  oddsBroadcastSlice: number;
   maxSocketPayloadBytes: number;
   httpBodyLimit: string;
   /** How often unredeemed wins past their event's claim deadline are forfeited (0 = never, e.g. tests). */
@@ -60,6 +62,7 @@ export function defaultConfig(
     authWindowMs: 300_000,
     oddsIntervalMs: 250,
     oddsMessagesPerSecond: 4000,
+    oddsBroadcastSlice: 500,
     maxSocketPayloadBytes: 64 * 1024,
     httpBodyLimit: '100kb',
     claimSweepIntervalMs: 0,

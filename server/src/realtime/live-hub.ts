@@ -1,6 +1,6 @@
 // Every broadcast of a live event: commitments, throttled odds, audience counts and the held-back reveal.
 import { rooms } from '@drawcast/shared';
-import type { ImportProgressDto, YouWonDto } from '@drawcast/shared';
+import type { ImportProgressDto, OddsAggregateDto, YouWonDto } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
@@ -22,6 +22,15 @@ import {
 } from './views';
 import type { DrawnRoundView } from './views';
 
+/** How the hub paces and slices its odds broadcasts. */
+export interface LiveHubOptions extends OddsPacing {
+  /**
+   * Phones written to per event-loop turn: a big audience gets its broadcast in slices, so joins keep
+   * being answered in between instead of waiting behind 20,000 socket writes.
+   */
+  oddsBroadcastSlice: number;
+}
+
 /** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
 export class LiveHub {
   private readonly odds: OddsPacer;
@@ -35,10 +44,10 @@ export class LiveHub {
     private readonly service: DrawcastService,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    options: OddsPacing,
+    private readonly pacing: LiveHubOptions,
   ) {
-    this.odds = new OddsPacer(options, (eventId) => this.broadcastOdds(eventId));
-    this.audience = new KeyedThrottle(options.oddsIntervalMs, (eventId) =>
+    this.odds = new OddsPacer(pacing, (eventId) => this.broadcastOdds(eventId));
+    this.audience = new KeyedThrottle(pacing.oddsIntervalMs, (eventId) =>
       this.broadcastAudienceCount(eventId),
     );
     this.reveals = new RevealScheduler(() => clock.now());
@@ -87,11 +96,26 @@ export class LiveHub {
     for (const room of this.everyoneRooms(eventId)) recipients += adapterRooms.get(room)?.size ?? 0;
     void this.service.currentAggregate(eventId).then(
       (aggregate) => {
-        if (aggregate) this.everyone(eventId).emit('odds:aggregate', toAggregateDto(eventId, aggregate));
+        if (aggregate) this.sendInSlices(eventId, toAggregateDto(eventId, aggregate));
       },
       (err: unknown) => this.logger.warn({ err, eventId }, 'odds broadcast failed'),
     );
     return recipients;
+  }
+
+  /**
+   * Stage and host at once, the audience `oddsBroadcastSlice` sockets per event-loop turn (a phone that
+   * joins meanwhile has these counts or newer in its join ack; one that left is skipped).
+   */
+  private sendInSlices(eventId: string, dto: OddsAggregateDto): void {
+    this.io.to([rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host]).emit('odds:aggregate', dto);
+    const audience = [...(this.io.sockets.adapter.rooms.get(rooms.audience(eventId)) ?? [])];
+    const slice = Math.max(1, this.pacing.oddsBroadcastSlice);
+    const sendFrom = (start: number) => {
+      this.io.to(audience.slice(start, start + slice)).emit('odds:aggregate', dto);
+      if (start + slice < audience.length) setImmediate(() => sendFrom(start + slice));
+    };
+    if (audience.length > 0) sendFrom(0);
   }
 
   private broadcastAudienceCount(eventId: string): void {
