@@ -52,18 +52,24 @@ function fakeTimers() {
   return { timers, advanceTo };
 }
 
+/** A pacer on fake time whose broadcasts are logged as `key@time`; `sent(key)` is what each one costs. */
+function loggedPacer(sent: (key: string) => number) {
+  const { timers, advanceTo } = fakeTimers();
+  const runs: string[] = [];
+  const pacer = new OddsPacer(
+    pacing,
+    (key) => {
+      runs.push(`${key}@${timers.now()}`);
+      return sent(key);
+    },
+    timers,
+  );
+  return { pacer, runs, advanceTo };
+}
+
 describe('OddsPacer', () => {
   it('keeps a join rush into a 2,000-phone room within the message budget, and sends the last change', () => {
-    const { timers, advanceTo } = fakeTimers();
-    const runs: number[] = [];
-    const pacer = new OddsPacer(
-      pacing,
-      () => {
-        runs.push(timers.now());
-        return 2000;
-      },
-      timers,
-    );
+    const { pacer, runs, advanceTo } = loggedPacer(() => 2000);
     // A join every millisecond for 3 s.
     for (let t = 0; t < 3000; t++) {
       advanceTo(t);
@@ -71,20 +77,11 @@ describe('OddsPacer', () => {
     }
     advanceTo(10_000);
     // 2,000 messages cost 500 ms of a 4,000/s budget: broadcasts at 0, 500, …, and one after the last join.
-    expect(runs).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000]);
+    expect(runs).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000].map((t) => `evt@${t}`));
   });
 
   it('shares one budget between events', () => {
-    const { timers, advanceTo } = fakeTimers();
-    const runs: string[] = [];
-    const pacer = new OddsPacer(
-      pacing,
-      (key) => {
-        runs.push(`${key}@${timers.now()}`);
-        return 1000;
-      },
-      timers,
-    );
+    const { pacer, runs, advanceTo } = loggedPacer(() => 1000);
     pacer.notify('a');
     pacer.notify('b');
     advanceTo(0);
@@ -97,16 +94,8 @@ describe('OddsPacer', () => {
   });
 
   it('a new event is not starved by a huge audience elsewhere', () => {
-    const { timers, advanceTo } = fakeTimers();
-    const runs: string[] = [];
-    const pacer = new OddsPacer(
-      pacing,
-      (key) => {
-        runs.push(`${key}@${timers.now()}`);
-        return key === 'huge' ? 100_000 : 10; // 100,000 phones: 25 s of a 4,000/s budget
-      },
-      timers,
-    );
+    // 100,000 phones: each of their broadcasts costs 25 s of a 4,000/s budget.
+    const { pacer, runs, advanceTo } = loggedPacer((key) => (key === 'huge' ? 100_000 : 10));
     pacer.notify('huge');
     advanceTo(0);
     pacer.notify('small');
