@@ -1,5 +1,5 @@
-// Trailing-edge throttle per key: the odds broadcast runs at most once per interval per event,
-// and always after the latest change, so the last join is never left out of a broadcast.
+// Trailing-edge throttle per key: the audience-count broadcast runs at most once per interval per event,
+// and always after the latest change, so the last phone to come or go is never left out of one.
 
 /** Injectable timers so the throttle is testable with fake time. */
 export interface ThrottleTimers {
@@ -15,7 +15,7 @@ export const realTimers: ThrottleTimers = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-/** Why: hundreds of joins a second must become ~4 broadcasts a second, not one message per join. */
+/** Why: phones coming and going by the hundred must become ~4 count updates a second, not one each. */
 export class KeyedThrottle {
   private readonly pending = new Map<string, unknown>();
   private readonly lastRun = new Map<string, number>();

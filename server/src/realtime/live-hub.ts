@@ -119,7 +119,7 @@ export class LiveHub {
   }
 
   private broadcastAudienceCount(eventId: string): void {
-    const count = this.io.sockets.adapter.rooms.get(rooms.audience(eventId))?.size ?? 0;
+    const count = this.audienceCount(eventId);
     this.io
       .to([rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host])
       .emit('audience:count', { eventId, count });
