@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['shared', 'server'],
+    projects: ['shared', 'server', 'mobile-client', 'stage-screen'],
   },
 });

@@ -15,8 +15,10 @@ export function mountUi(app: Express, dirs: { stage: string; mobile: string }, a
   }
   const mobileIndex = path.join(dirs.mobile, 'index.html');
   if (existsSync(mobileIndex)) {
+    const hostIndex = path.join(dirs.mobile, 'host.html');
     app.use(express.static(dirs.mobile, { index: 'index.html' }));
-    app.get(['/host', '/host/{*rest}', '/j/{*rest}'], (_req, res) => res.sendFile(mobileIndex));
+    app.get(['/host', '/host/{*rest}'], (_req, res) => res.sendFile(existsSync(hostIndex) ? hostIndex : mobileIndex));
+    app.get('/j/{*rest}', (_req, res) => res.sendFile(mobileIndex));
   } else {
     app.get('/', (_req, res) => {
       res.type('html').send(PLACEHOLDER_HTML);
