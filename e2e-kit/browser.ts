@@ -59,9 +59,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            ctx: Document,
-          ) => Promise<{
+          run: (ctx: Document) => Promise<{
             violations: Array<{
               id: string;
               impact: string | null;

@@ -17,7 +17,9 @@ export function mountUi(app: Express, dirs: { stage: string; mobile: string }, a
   if (existsSync(mobileIndex)) {
     const hostIndex = path.join(dirs.mobile, 'host.html');
     app.use(express.static(dirs.mobile, { index: 'index.html' }));
-    app.get(['/host', '/host/{*rest}'], (_req, res) => res.sendFile(existsSync(hostIndex) ? hostIndex : mobileIndex));
+    app.get(['/host', '/host/{*rest}'], (_req, res) =>
+      res.sendFile(existsSync(hostIndex) ? hostIndex : mobileIndex),
+    );
     app.get('/j/{*rest}', (_req, res) => res.sendFile(mobileIndex));
   } else {
     app.get('/', (_req, res) => {
