@@ -130,7 +130,12 @@ export interface Round {
   winners: string[] | null;
   /** Set on a k=1 round that re-awards a forfeited slot. */
   redrawOf: RedrawLink | null;
+  /** How the stage animates the draw; absent = 'wheel' (rounds stored before the choice existed). */
+  drawMode?: DrawMode;
 }
+
+/** Stage animation of a round, chosen by the host per round. */
+export type DrawMode = 'wheel' | 'slots';
 
 /** What the store records atomically when a round is drawn. */
 export interface DrawOutcome {

@@ -5,6 +5,7 @@ import type { Clock, DrawcastService } from '../services/types';
 import type { CommandContext } from './command';
 import { onCommand } from './command';
 import type { LiveHub } from './live-hub';
+import { registerStageNames } from './stage-names';
 import type { DrawcastSocket } from './types';
 import {
   isDrawn,
@@ -65,4 +66,5 @@ export function registerStageHandlers(deps: StageDeps, socket: DrawcastSocket): 
     socket.data.eventId = eventId;
     return state;
   });
+  registerStageNames(deps, socket);
 }

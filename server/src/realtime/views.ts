@@ -54,6 +54,7 @@ export function toRoundDto(r: RoundView): RoundDto {
     blocklist: [...r.blocklist],
     checkedInOnly: r.checkedInOnly,
     redrawOf: r.redrawOf ? { ...r.redrawOf } : null,
+    drawMode: r.drawMode,
     commitment: r.commitment,
     publicEntropy: r.publicEntropy,
     status: r.status,
@@ -81,6 +82,7 @@ export function toRoundPublicDto(r: RoundView): RoundPublicDto {
     k: r.k,
     status: r.status,
     createdAt: r.createdAt,
+    drawMode: r.drawMode,
   };
 }
 
@@ -125,6 +127,7 @@ export function toRoundDrawnDto(r: DrawnRoundView): RoundDrawnDto {
     revealAt: r.revealAt,
     phoneRevealAt: r.phoneRevealAt,
     proofUrl: proofUrlOf(r.id),
+    drawMode: r.drawMode,
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   EventStatus,
   ParticipantSource,
   Prize,
+  DrawMode,
   RedrawLink,
   RoundStatus,
 } from '../domain/types';
@@ -106,6 +107,8 @@ export interface CreateRoundInput {
   blocklist?: string[];
   /** Only checked-in (imported) people enter; default false. */
   checkedInOnly?: boolean;
+  /** Stage animation: 'wheel' (default) or 'slots'. */
+  drawMode?: DrawMode;
 }
 
 /** A participant as shown to itself and the host: no hashes. */
@@ -146,6 +149,8 @@ export interface RoundView {
   blocklist: string[];
   /** Set on a redraw round: the forfeited slot it re-awards. */
   redrawOf: RedrawLink | null;
+  /** Stage animation of this round. */
+  drawMode: DrawMode;
   commitment: string;
   publicEntropy: string;
   status: RoundStatus;

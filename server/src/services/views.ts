@@ -67,6 +67,7 @@ export function toRoundView(
     checkedInOnly: round.checkedInOnly,
     blocklist: [...round.blocklist],
     redrawOf: round.redrawOf === null ? null : { ...round.redrawOf },
+    drawMode: round.drawMode ?? 'wheel',
     commitment: round.commitment,
     publicEntropy: round.publicEntropy,
     status: round.status,

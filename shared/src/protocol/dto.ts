@@ -68,6 +68,9 @@ export interface RoundSummaryDto {
   k: number;
 }
 
+/** How the stage animates a round's draw, chosen by the host per round. */
+export type DrawModeDto = 'wheel' | 'slots';
+
 /** A round for the host and stage; `winners` is only sent to them, never to the audience early. */
 export interface RoundDto {
   id: string;
@@ -81,6 +84,8 @@ export interface RoundDto {
   checkedInOnly: boolean;
   /** Set on a redraw round: the forfeited slot (claim, round, place) it re-awards. */
   redrawOf: { claimId: string; roundId: string; place: number } | null;
+  /** Stage animation (absent from older servers = 'wheel'). */
+  drawMode?: DrawModeDto;
   commitment: string;
   publicEntropy: string;
   status: 'committed' | 'drawn' | 'cancelled';
@@ -104,6 +109,8 @@ export interface RoundPublicDto {
   k: number;
   status: 'committed' | 'drawn' | 'cancelled';
   createdAt: number;
+  /** Stage animation (absent = 'wheel'). */
+  drawMode?: DrawModeDto;
 }
 
 /** `odds:aggregate`: entries per weight class; each phone computes its own odds with `oddsByWeight`. */
@@ -132,6 +139,8 @@ export interface RoundDrawnDto {
   /** Server ms at which the phones show them (revealAt + stream delay). */
   phoneRevealAt: number;
   proofUrl: string;
+  /** Stage animation (absent = 'wheel'). */
+  drawMode?: DrawModeDto;
 }
 
 /** `round:reveal` to the audience, sent no earlier than the animation lead before `revealAt`. */
@@ -231,6 +240,13 @@ export interface StageStateDto {
   participants: number;
   drawn: RoundDrawnDto[];
   serverNow: number;
+}
+
+/** Ack of `stage:names`: a page of nicknames in join order (render as text) and the event's total. */
+export interface StageNamesDto {
+  total: number;
+  offset: number;
+  names: Array<{ id: string; nickname: string }>;
 }
 
 /** A participant row for the host: masked phone only, never the raw phone or the device token. */

@@ -37,8 +37,8 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
   const insert = db.prepare(
     `INSERT INTO rounds (id, event_id, prize_id, k, exclude_previous_winners, checked_in_only, blocklist, server_seed,
        commitment, public_entropy, status, created_at, drawn_at, reveal_at, phone_reveal_at, entries_digest, winners,
-       redraw_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       redraw_of, draw_mode)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (round) => {
     insert.run(
@@ -60,6 +60,7 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
       round.entriesDigest,
       round.winners === null ? null : JSON.stringify(round.winners),
       round.redrawOf === null ? null : JSON.stringify(round.redrawOf),
+      round.drawMode ?? 'wheel',
     );
   };
 }

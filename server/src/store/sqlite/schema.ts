@@ -169,6 +169,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  // Issue #12: the stage's draw animation, chosen per round.
+  `
+  ALTER TABLE rounds ADD COLUMN draw_mode TEXT NOT NULL DEFAULT 'wheel' CHECK (draw_mode IN ('wheel', 'slots'));
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */
