@@ -78,8 +78,9 @@ export function computeLayout(width: number, height: number): StageLayout {
   const bodyH = h - bodyY - m;
   const qrSide = Math.min(bodyH * 0.78, w * 0.36);
   const qr: Rect = { x: m * 2, y: bodyY, w: qrSide, h: qrSide };
-  const info: Rect = { x: qr.x + qr.w + m * 2, y: bodyY, w: w - (qr.x + qr.w + m * 3), h: bodyH };
   const historyW = w * 0.2;
+  const infoX = qr.x + qr.w + m * 2;
+  const info: Rect = { x: infoX, y: bodyY, w: w - historyW - m * 2 - infoX, h: bodyH };
   const stageSide = Math.min(bodyH, w - historyW - 3 * m);
   const stage: Rect = { x: (w - historyW - stageSide) / 2, y: bodyY, w: stageSide, h: stageSide };
   const history: Rect = { x: w - historyW - m, y: bodyY, w: historyW, h: bodyH };
