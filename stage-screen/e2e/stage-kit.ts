@@ -60,3 +60,30 @@ export async function joinPhones(server: RunningServer, joinCode: string, names:
 export async function stageReady(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__stage?.ready === true, undefined, { timeout: 30_000 });
 }
+
+/** RGBA of some pixels of a PNG, decoded by the browser itself in a blank page (no image library needed). */
+export async function pngPixels(
+  page: Page,
+  png: Buffer,
+  points: ReadonlyArray<readonly [number, number]>,
+): Promise<number[][]> {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(
+      async ([b64, pts]) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return pts.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data));
+      },
+      [png.toString('base64'), points] as const,
+    );
+  } finally {
+    await blank.close();
+  }
+}

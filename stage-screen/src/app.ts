@@ -22,6 +22,9 @@ import { exposeTestHooks } from './test-hooks';
 /** A reveal as it happened on this screen (local and server ms), for the sync tests. */
 export interface RevealRecord {
   roundId: string;
+  /** Local ms the reveal was scheduled for (revealAt converted with the clock offset). */
+  plannedAt: number;
+  /** Local ms it actually happened (a starved main thread may run late). */
   localAt: number;
   serverAt: number;
   revealAt: number;
@@ -173,6 +176,13 @@ export class StageApp {
       rng: browserRng(),
     });
     this.caption.say(this.t.announceRound(d.prizeName, d.winners.length));
+    // Refine the clock now (a few pings) and move the landing if the estimate changed.
+    void this.conn.syncClock().then(() => {
+      const refined = Math.max(Date.now(), this.conn.toLocal(d.revealAt));
+      if (this.drawing?.roundId === d.roundId && Math.abs(refined - (this.draw.plan?.endAt ?? refined)) > 2) {
+        this.draw.retime(refined);
+      }
+    });
     this.sound.lobby(false);
     if (d.drawMode === 'slots' || this.opts.reducedMotion) this.sound.drumroll(true);
     this.showScene(this.draw);
@@ -185,6 +195,7 @@ export class StageApp {
     const localAt = Date.now();
     this.reveals.push({
       roundId,
+      plannedAt: this.draw.plan?.endAt ?? localAt,
       localAt,
       serverAt: localAt + this.conn.offsetMs,
       revealAt: d.revealAt,
@@ -214,7 +225,9 @@ export class StageApp {
     if (this.current !== scene) this.current.hide();
     this.current = scene;
     scene.show();
-    this.history.view.visible = scene !== this.draw;
+    // Portrait screens have no room for the history beside the lobby's QR and joiners.
+    this.history.view.visible =
+      scene === this.results || (scene === this.lobby && this.layout.kind === 'landscape');
     this.title.visible = scene === this.lobby;
     if (scene === this.lobby) this.sound.lobby(true);
     if (window.__stage) {

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const t = stringsFor(opts.lang);
   document.documentElement.lang = opts.lang === 'zh' ? 'zh-CN' : 'en';
   const caption = new Caption(document.body);
-  if (opts.overlay) document.body.classList.add(opts.chroma === null ? 'overlay' : 'chroma');
+  if (opts.overlay) document.documentElement.classList.add(opts.chroma === null ? 'overlay' : 'chroma');
   if (!opts.joinCode) {
     caption.say(t.notFound);
     document.getElementById('fallback')!.textContent = t.notFound;

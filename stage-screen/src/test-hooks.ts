@@ -13,6 +13,10 @@ export interface StageTestHooks {
   wheel: () => WheelState | null;
   slots: () => SlotsState | null;
   reveals: () => RevealRecord[];
+  /** The draw being shown: its round, mode and local start/end (ms). */
+  draw: () => { roundId: string; mode: string; startAt: number; endAt: number } | null;
+  /** The lobby: armed prize, count text, joiners shown so far. */
+  lobby: () => { prize: string | null; commitment: string | null; joiners: string[] };
   layout: () => string;
   /** Starts recording frame times (ms between ticker frames). */
   recordFrames: () => void;
@@ -44,6 +48,15 @@ export function exposeTestHooks(stage: StageApp): void {
     wheel: () => stage.draw.wheel.state,
     slots: () => stage.draw.slots.state,
     reveals: () => stage.reveals,
+    draw: () => {
+      const p = stage.draw.plan;
+      return p ? { roundId: p.roundId, mode: p.mode, startAt: p.startAt, endAt: p.endAt } : null;
+    },
+    lobby: () => ({
+      prize: stage.lobby.shownRound?.prizeName ?? null,
+      commitment: stage.lobby.shownRound?.commitment ?? null,
+      joiners: [...stage.lobby.shownJoiners],
+    }),
     layout: () => `${stage.currentLayout.kind} ${stage.currentLayout.width}x${stage.currentLayout.height}`,
     recordFrames: () => {
       recording = [];

@@ -49,7 +49,8 @@ export function computeLayout(width: number, height: number): StageLayout {
     const header: Rect = { x: m, y: m, w: w - 2 * m, h: h * 0.08 };
     const qrSide = Math.min(w * 0.62, h * 0.34);
     const qr: Rect = { x: (w - qrSide) / 2, y: header.y + header.h + m, w: qrSide, h: qrSide };
-    const infoY = qr.y + qr.h + h * 0.06;
+    // Below the QR come its caption lines (scan / code / URL, ~170 design px).
+    const infoY = qr.y + qr.h + 190 * scale + m;
     const info: Rect = { x: m, y: infoY, w: w - 2 * m, h: h - infoY - m };
     const stageSide = Math.min(w - 2 * m, h * 0.55);
     const stage: Rect = { x: (w - stageSide) / 2, y: header.y + header.h + m, w: stageSide, h: stageSide };

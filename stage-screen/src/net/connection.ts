@@ -1,6 +1,7 @@
 // The stage's link to the server: one stage socket (plus a host socket when the host token is given),
 // the clock offset from clock:ping samples, the name pool for the wheel and reels, and new joiners.
-import { PROTOCOL_VERSION, syncClock } from '@drawcast/shared';
+import { PROTOCOL_VERSION, estimateOffset, syncClock } from '@drawcast/shared';
+import type { ClockSample } from '@drawcast/shared';
 import type {
   ClientToServerEvents,
   DrawModeDto,
@@ -44,6 +45,8 @@ export class StageConnection {
   private poolLoading: Promise<void> | null = null;
   private joinCursor = -1;
   private joinersBusy = false;
+  private samples: ClockSample[] = [];
+  private syncing = false;
 
   constructor(
     readonly eventId: string,
@@ -58,6 +61,8 @@ export class StageConnection {
         transports: ['websocket'],
       });
     this.socket.on('connect', () => void this.syncClock());
+    // Keep refining: a busy page or network makes some pings slow; the fastest ones seen decide.
+    setInterval(() => void this.syncClock(), 5_000);
   }
 
   /** True when the host token was given: results at stage timing and keyboard control. */
@@ -72,17 +77,34 @@ export class StageConnection {
 
   /** Re-estimates the clock offset (best 3 of 5 pings by round trip). */
   async syncClock(): Promise<void> {
-    const estimate = await syncClock({
-      ping: async () => dataOf(await this.socket.emitWithAck('clock:ping', {})),
-      samples: 5,
-    });
-    this.offsetMs = estimate.offsetMs;
+    if (this.syncing || !this.socket.connected) return;
+    this.syncing = true;
+    try {
+      const run = await syncClock({
+        ping: async () => dataOf(await this.socket.emitWithAck('clock:ping', {})),
+        samples: 5,
+      });
+      // Of the last 40 samples, the one with the shortest round trip (its error is at most half of it): a
+      // busy renderer delays many acks, and a median of several slow samples would drag the offset.
+      this.samples = [...this.samples, ...run.samples].slice(-40);
+      this.offsetMs = estimateOffset(this.samples, 1).offsetMs;
+    } catch {
+      // Keep the previous estimate; the next sync retries.
+    } finally {
+      this.syncing = false;
+    }
   }
 
   /** The event's whole stage state (on load and after every reconnect). */
   async watch(): Promise<StageStateDto> {
+    const sentAt = Date.now();
     const state = dataOf(await this.socket.emitWithAck('stage:watch', { eventId: this.eventId }));
-    this.offsetMs = state.serverNow - Date.now();
+    if (this.samples.length === 0) {
+      // A first rough sample until the pings come back.
+      this.offsetMs = estimateOffset([
+        { t0: sentAt, t1: state.serverNow, t2: state.serverNow, t3: Date.now() },
+      ]).offsetMs;
+    }
     if (this.joinCursor < 0) this.joinCursor = state.participants;
     void this.syncClock();
     return state;

@@ -39,10 +39,13 @@ export class DrawScene implements Scene {
   private readonly title: Text;
   private readonly banner: Text;
   private readonly fadeNames: Text;
+  /** Reduced motion: the prize, still, until the names fade in. */
+  private readonly waiting: Text;
   readonly wheel: WheelView;
   readonly slots: SlotsView;
-  private plan: DrawPlan | null = null;
+  plan: DrawPlan | null = null;
   private landedFired = false;
+  private landTimer: ReturnType<typeof setTimeout> | undefined;
   private layout: StageLayout | null = null;
 
   constructor(
@@ -69,14 +72,19 @@ export class DrawScene implements Scene {
       text: '',
       style: { ...style(80, theme.accent), wordWrap: true, wordWrapWidth: 1600 },
     });
+    this.waiting = new Text({
+      text: '',
+      style: { ...style(90, theme.text), wordWrap: true, wordWrapWidth: 1600 },
+    });
     this.wheel = new WheelView(theme, (n) => this.hooks.tick(n));
     this.slots = new SlotsView(theme, (r) => this.hooks.reelStopped(r));
-    for (const t of [this.title, this.banner, this.fadeNames]) t.anchor.set(0.5);
+    for (const t of [this.title, this.banner, this.fadeNames, this.waiting]) t.anchor.set(0.5);
     this.view.addChild(
       this.backdrop,
       this.wheel.view,
       this.slots.view,
       this.title,
+      this.waiting,
       this.fadeNames,
       this.banner,
     );
@@ -98,6 +106,10 @@ export class DrawScene implements Scene {
       .map((w) => clip(w.name, 20))
       .join('\n');
     this.fadeNames.alpha = 0;
+    this.waiting.visible = this.reducedMotion;
+    this.waiting.alpha = 1;
+    this.waiting.text =
+      plan.winners.length > 1 ? `${plan.prizeName} × ${plan.winners.length}` : plan.prizeName;
     if (plan.mode === 'wheel') {
       // The wheel lands on the first winner; every winner is in the caption and the results.
       const sample = fairSample(plan.pool, plan.winners.slice(0, 1), WHEEL_SEGMENTS, plan.rng);
@@ -109,6 +121,31 @@ export class DrawScene implements Scene {
       this.slots.spin(others, plan.winners, plan.startAt, plan.endAt, plan.rng);
     }
     if (this.layout) this.resize(this.layout);
+    // The reveal is announced by a timer at endAt, not on the next frame, so a slow renderer cannot delay it.
+    clearTimeout(this.landTimer);
+    this.landTimer = setTimeout(() => this.land(), Math.max(0, plan.endAt - Date.now()));
+  }
+
+  /** Why: the first clock estimate may be rough; a better one arriving mid-draw moves the landing to the true revealAt. */
+  retime(endAt: number): void {
+    const plan = this.plan;
+    if (!plan || this.landedFired) return;
+    const delta = endAt - plan.endAt;
+    plan.endAt = endAt;
+    this.wheel.retime(endAt);
+    this.slots.retime(delta);
+    clearTimeout(this.landTimer);
+    this.landTimer = setTimeout(() => this.land(), Math.max(0, endAt - Date.now()));
+  }
+
+  private land(): void {
+    const plan = this.plan;
+    if (!plan || this.landedFired) return;
+    this.landedFired = true;
+    const k = plan.winners.length;
+    this.banner.text =
+      k === 1 ? `${this.t.winner}: ${clip(plan.winners[0]!.name, 24)}` : this.t.winners(plan.prizeName, k);
+    this.hooks.landed(plan.roundId);
   }
 
   show(): void {
@@ -126,21 +163,14 @@ export class DrawScene implements Scene {
       // Same timing, no motion: the names fade in over the last 800 ms and are fully shown at revealAt.
       const p = progressAt({ startAt: plan.endAt - 800, endAt: plan.endAt, from: 0, to: 1 }, now);
       this.fadeNames.alpha = p;
+      this.waiting.alpha = 1 - p;
     } else if (plan.mode === 'wheel') {
       this.wheel.update(now);
     } else {
       this.slots.update(now);
     }
     if (now >= plan.endAt) {
-      if (!this.landedFired) {
-        this.landedFired = true;
-        const k = plan.winners.length;
-        this.banner.text =
-          k === 1
-            ? `${this.t.winner}: ${clip(plan.winners[0]!.name, 24)}`
-            : this.t.winners(plan.prizeName, k);
-        this.hooks.landed(plan.roundId);
-      }
+      this.land();
       if (!this.reducedMotion) this.banner.alpha = Math.min(1, this.banner.alpha + dtMs / 300);
       else this.banner.alpha = 1;
     }
@@ -168,5 +198,8 @@ export class DrawScene implements Scene {
     this.fadeNames.style.fontSize = 80 * s;
     this.fadeNames.style.wordWrapWidth = l.width * 0.9;
     this.fadeNames.position.set(l.width / 2, l.height / 2);
+    this.waiting.style.fontSize = 90 * s;
+    this.waiting.style.wordWrapWidth = l.width * 0.9;
+    this.waiting.position.set(l.width / 2, l.height / 2);
   }
 }

@@ -36,6 +36,8 @@ export class LobbyScene implements Scene {
   private readonly joinerTexts: Text[] = [];
   private prizeImage: Sprite | null = null;
   private readonly feed = new JoinerFeed(4, 40);
+  /** Nicknames shown so far (tests wait for them). */
+  readonly shownJoiners: string[] = [];
   private layout: StageLayout | null = null;
   private joinUrl = '';
   private armed: ArmedRound | null = null;
@@ -109,6 +111,7 @@ export class LobbyScene implements Scene {
       : this.t.noRound;
     this.commitment.text = round ? `#${shortHash(round.commitment)}  ·  ${this.t.committed}` : '';
     void this.loadImage(round?.imageUrl ?? null);
+    if (this.layout) this.resize(this.layout);
   }
 
   /** New nicknames (plain text); the feed caps how many appear per second. */
@@ -127,6 +130,7 @@ export class LobbyScene implements Scene {
   update(now: number, dtMs: number): void {
     const fresh = this.feed.take(now);
     for (const name of fresh) {
+      this.shownJoiners.push(name);
       // Scroll: the oldest row takes the newest name and moves to the top.
       const row = this.joinerTexts.pop()!;
       row.text = `${clip(name, 20)}  ${this.t.joined}`;

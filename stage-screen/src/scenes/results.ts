@@ -98,7 +98,7 @@ export class ResultsScene implements Scene {
     for (const child of this.grid.removeChildren()) child.destroy();
     const { columns, rows } = l.grid;
     const top = l.header.y + l.header.h + 20 * s;
-    const bottom = l.height - 70 * s;
+    const bottom = l.kind === 'portrait' ? l.history.y - 20 * s : l.height - 70 * s;
     const left = l.kind === 'portrait' ? l.header.x : l.header.x;
     const width = l.kind === 'portrait' ? l.header.w : l.history.x - left - 30 * s;
     const cellW = width / columns;

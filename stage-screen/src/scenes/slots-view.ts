@@ -99,6 +99,11 @@ export class SlotsView {
     this.layoutReels();
   }
 
+  /** Shifts every reel's stop by the same amount (a refined clock offset). */
+  retime(delta: number): void {
+    for (const r of this.reels) r.motion = { ...r.motion, endAt: r.motion.endAt + delta };
+  }
+
   update(now: number): void {
     const rowH = this.rowHeight();
     const centre: string[] = [];

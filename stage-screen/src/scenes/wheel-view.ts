@@ -81,6 +81,11 @@ export class WheelView {
     };
   }
 
+  /** Moves the landing instant (a refined clock offset); the wheel still ends on the same angle. */
+  retime(endAt: number): void {
+    if (this.motion) this.motion = { ...this.motion, endAt };
+  }
+
   update(now: number): void {
     if (!this.motion) return;
     const before = this.disc.rotation;
