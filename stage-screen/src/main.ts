@@ -29,7 +29,12 @@ async function main(): Promise<void> {
     document.getElementById('fallback')!.textContent = t.notFound;
     return;
   }
-  await document.fonts.load(`700 40px ${FONT_STACK}`, '抽奖Aa').catch(() => undefined);
+  // Pixi draws text on a canvas: the bundled faces must be loaded before the first Text renders.
+  await Promise.all(
+    ['400', '700'].map((w) =>
+      document.fonts.load(`${w} 40px ${FONT_STACK}`, '抽奖 Aa').catch(() => undefined),
+    ),
+  );
   const theme = makeTheme();
   const app = new Application();
   await app.init({
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
     resizeTo: window,
     autoDensity: true,
     resolution: Math.min(2, window.devicePixelRatio || 1),
-    antialias: true,
+    antialias: new URLSearchParams(window.location.search).get('antialias') !== '0',
     background: opts.chroma ?? theme.background,
     backgroundAlpha: opts.overlay && opts.chroma === null ? 0 : 1,
   });

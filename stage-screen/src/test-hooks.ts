@@ -69,6 +69,7 @@ export function exposeTestHooks(stage: StageApp): void {
     },
   };
   if (new URLSearchParams(window.location.search).get('bench') === '1') {
+    (window as unknown as { __app: unknown }).__app = stage.app;
     hooks.bench = (mode, entries, winners, ms) => {
       const pool = Array.from({ length: entries }, (_, i) => ({ id: `b${i}`, name: `Guest ${i}` }));
       const chosen = pool.slice(0, winners);

@@ -68,7 +68,7 @@ describe('fairSample', () => {
           for (const i of idx) expect(i >= 0 && i < n).toBe(true);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 600 },
     );
   });
 });

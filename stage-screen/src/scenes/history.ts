@@ -57,7 +57,7 @@ export class HistoryPanel {
     const s = l.scale;
     const r = l.history;
     this.bg.clear();
-    this.bg.roundRect(r.x, r.y, r.w, r.h, 18 * s).fill({ color: 0xffffff, alpha: 0.06 });
+    this.bg.roundRect(r.x, r.y, r.w, r.h, 18 * s).stroke({ width: 2 * s, color: 0xffffff, alpha: 0.18 });
     this.header.style.fontSize = 32 * s;
     this.header.position.set(r.x + 20 * s, r.y + 16 * s);
     this.body.style.fontSize = 24 * s;

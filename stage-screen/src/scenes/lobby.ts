@@ -1,12 +1,11 @@
 // Lobby: title, big join QR, join URL and code, live count, new joiners flowing in, the armed round's
 // prize (and image) with its commitment in short form. In overlay mode it shows nothing (the camera does).
-import { Assets, Container, Graphics, Sprite, Text } from 'pixi.js';
-import type { Texture } from 'pixi.js';
+import { Assets, Container, Graphics, Sprite, Text, Texture } from 'pixi.js';
 import { JoinerFeed, shortHash } from '../landing/joiners';
 import type { StageLayout } from '../landing/layout';
 import type { Strings } from '../ui/strings';
 import type { Theme } from '../ui/theme';
-import { drawQr } from './qr';
+import { qrTexture } from './qr';
 import type { Scene } from './scene';
 import { clip } from './scene';
 
@@ -24,7 +23,8 @@ const JOINER_ROWS = 7;
 export class LobbyScene implements Scene {
   readonly view = new Container();
   private readonly card = new Graphics();
-  private readonly qr = new Graphics();
+  /** The QR as one sprite: hundreds of squares would cost a software renderer dearly every frame. */
+  private readonly qr = new Sprite();
   private readonly url: Text;
   private readonly code: Text;
   private readonly scan: Text;
@@ -156,8 +156,14 @@ export class LobbyScene implements Scene {
     this.card.clear();
     this.card
       .roundRect(l.qr.x - pad, l.qr.y - pad, l.qr.w + 2 * pad, l.qr.h + 2 * pad + 150 * s, 24 * s)
-      .fill({ color: 0xffffff, alpha: 0.06 });
-    if (this.joinUrl) drawQr(this.qr, this.joinUrl, l.qr.w);
+      .stroke({ width: 2 * s, color: 0xffffff, alpha: 0.18 });
+    if (this.joinUrl) {
+      const old = this.qr.texture;
+      this.qr.texture = qrTexture(this.joinUrl, l.qr.w, window.devicePixelRatio || 1);
+      if (old !== Texture.EMPTY) old.destroy(true);
+      this.qr.width = l.qr.w;
+      this.qr.height = l.qr.w;
+    }
     this.qr.position.set(l.qr.x, l.qr.y);
     const below = l.qr.y + l.qr.h + 16 * s;
     for (const [text, size, dy] of [

@@ -1,19 +1,27 @@
-// The join QR code drawn as vector squares (crisp at any size), from the qrcode library's matrix.
-import type { Graphics } from 'pixi.js';
+// The join QR code: drawn once per size into a canvas from the qrcode library's matrix (crisp squares,
+// whole pixels) and shown as one sprite, so the renderer draws one quad per frame, not hundreds.
+import { Texture } from 'pixi.js';
 import QRCode from 'qrcode';
 
-/** Why: a big, sharp QR that phones at the back of a room can scan; redrawn on resize, not every frame. */
-export function drawQr(g: Graphics, text: string, side: number): void {
+/** Why: a big, sharp QR that phones at the back of a room can scan; rebuilt on resize, not every frame. */
+export function qrTexture(text: string, side: number, resolution: number): Texture {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
-  const cell = side / (n + quiet * 2);
-  g.clear();
-  g.roundRect(0, 0, side, side, cell).fill(0xffffff);
+  const px = Math.max(1, Math.floor((side * resolution) / (n + quiet * 2)));
+  const size = px * (n + quiet * 2);
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, size, size);
+  ctx.fillStyle = '#000000';
   for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      if (qr.modules.get(y, x)) g.rect((x + quiet) * cell, (y + quiet) * cell, cell + 0.5, cell + 0.5);
-    }
+    for (let x = 0; x < n; x++)
+      if (qr.modules.get(y, x)) ctx.fillRect((x + quiet) * px, (y + quiet) * px, px, px);
   }
-  g.fill(0x000000);
+  const texture = Texture.from(canvas);
+  texture.source.scaleMode = 'nearest';
+  return texture;
 }
