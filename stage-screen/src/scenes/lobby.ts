@@ -189,6 +189,8 @@ export class LobbyScene implements Scene {
     this.prize.position.set(x, y);
     y += this.prize.height + 12 * s;
     this.commitment.style.fontSize = 26 * s;
+    this.commitment.style.wordWrap = true;
+    this.commitment.style.wordWrapWidth = l.info.w;
     this.commitment.position.set(x, y);
     if (this.prizeImage) {
       const side = 220 * s;
@@ -206,7 +208,7 @@ export class LobbyScene implements Scene {
 
   private joinersTop(): number {
     const l = this.layout!;
-    return this.commitment.y + 70 * l.scale;
+    return this.commitment.y + this.commitment.height + 40 * l.scale;
   }
 
   private async loadImage(url: string | null): Promise<void> {
