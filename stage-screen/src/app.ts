@@ -1,6 +1,7 @@
 // The stage controller: one Pixi Application, three scenes, the server link, caption, sound and keys.
 import type { Application } from 'pixi.js';
-import { Container, Text } from 'pixi.js';
+import { Assets, Container, Sprite, Text } from 'pixi.js';
+import type { Texture } from 'pixi.js';
 import type { EventDto, PrizeDto, PublicEventInfoDto, RoundDrawnDto, RoundPublicDto } from '@drawcast/shared';
 import { computeLayout } from './landing/layout';
 import type { StageLayout } from './landing/layout';
@@ -49,6 +50,7 @@ export class StageApp {
   readonly reveals: RevealRecord[] = [];
   private toResultsAt = 0;
   private participants = 0;
+  private logo: Sprite | null = null;
 
   constructor(
     readonly app: Application,
@@ -98,6 +100,7 @@ export class StageApp {
     s.on('audience:count', () => void this.pollJoiners());
     s.on('connect', () => void this.load());
     await this.load();
+    if (this.opts.logoUrl) void this.loadLogo(this.opts.logoUrl);
     this.lobby.setJoin(`${window.location.origin}/j/${this.info.joinCode}`, this.info.joinCode);
     if (this.conn.isHost) this.lobby.setHelp(this.t.hostHelp);
     this.showScene(this.lobby);
@@ -240,6 +243,11 @@ export class StageApp {
     const l = this.layout;
     this.title.style.fontSize = 64 * l.scale;
     this.title.position.set(l.header.x, l.header.y);
+    if (this.logo) {
+      const h = l.header.h * 0.9;
+      this.logo.scale.set(h / this.logo.texture.height);
+      this.logo.position.set(l.header.x + l.header.w - this.logo.width, l.header.y);
+    }
     this.history.resize(l);
     this.lobby.resize(l);
     this.draw.resize(l);
@@ -277,6 +285,18 @@ export class StageApp {
     if (!prize) throw new Error('no prize has units left');
     const round = await this.conn.arm(prize.id, 1, this.mode);
     this.caption.say(this.t.newRound(round.prizeName, this.t.mode[this.mode]));
+  }
+
+  /** The event's logo at the header's right end (same-origin images only: everything works offline). */
+  private async loadLogo(url: string): Promise<void> {
+    try {
+      const texture = await Assets.load<Texture>(url);
+      this.logo = new Sprite(texture);
+      this.chrome.addChild(this.logo);
+      this.resize();
+    } catch {
+      // A missing logo must not break the show.
+    }
   }
 
   /** The current layout (tests and the bench read it). */

@@ -12,6 +12,9 @@ export interface StageOptions {
   /** The host token (from the URL fragment, never sent to the server in a URL): keyboard control and stage timing. */
   hostToken: string | null;
   muted: boolean;
+  /** Branding until the event settings carry it: ?color=%23rrggbb&logo=/path/to/logo.png (same origin). */
+  primaryColor: string | null;
+  logoUrl: string | null;
 }
 
 const CHROMA: Record<string, number> = { green: 0x00b140, blue: 0x0047bb, magenta: 0xff00ff };
@@ -42,5 +45,7 @@ export function readOptions(loc: Location = window.location): StageOptions {
     lang: lang === 'zh' ? 'zh' : 'en',
     hostToken: hostToken || null,
     muted: q.get('muted') === '1',
+    primaryColor: q.get('color'),
+    logoUrl: q.get('logo')?.startsWith('/') && !q.get('logo')?.startsWith('//') ? q.get('logo') : null,
   };
 }

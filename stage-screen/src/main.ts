@@ -10,7 +10,7 @@ import { StageConnection, resolveEvent } from './net/connection';
 import { Sound } from './sound/sound';
 import { Caption } from './ui/caption';
 import { stringsFor } from './ui/strings';
-import { FONT_STACK, makeTheme } from './ui/theme';
+import { FONT_STACK, makeTheme, parseColor } from './ui/theme';
 
 async function main(): Promise<void> {
   const opts = readOptions();
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       document.fonts.load(`${w} 40px ${FONT_STACK}`, '抽奖 Aa').catch(() => undefined),
     ),
   );
-  const theme = makeTheme();
+  const theme = makeTheme(parseColor(opts.primaryColor, 0xe23d5a));
   const app = new Application();
   await app.init({
     preference: 'webgl',
