@@ -1,18 +1,18 @@
 // Wires the Socket.IO server: handshake, rooms per role, command handlers, connection metrics.
 import { rooms } from '@drawcast/shared';
 import type { Logger } from 'pino';
-import type { HostAuthenticator } from '../http/host-auth';
-import type { DrawcastMetrics } from '../http/metrics';
+import type { HostAuthenticator } from '../commands/hostAuth';
+import type { DrawcastMetrics } from '../commands/metrics';
 import type { Clock, DrawcastService } from '../services/types';
-import { autoSyncOnConnect, registerAudienceHandlers } from './audience-handlers';
-import { registerClaimHandlers } from './claim-handlers';
+import { autoSyncOnConnect, registerAudienceHandlers } from './audienceHandlers';
+import { registerClaimHandlers } from './claimHandlers';
 import { handshakeMiddleware, handshakeOf } from './handshake';
-import type { HostActions } from './host-actions';
-import { registerHostHandlers } from './host-handlers';
-import type { JoinLimits } from './join-limits';
-import type { LiveHub } from './live-hub';
-import { registerStageHandlers, stageRoomFor } from './stage-handlers';
-import type { DrawcastIo } from './types';
+import type { HostActions } from '../commands/hostCommands';
+import { registerHostHandlers } from './hostHandlers';
+import type { JoinLimits } from '../commands/joinLimits';
+import type { LiveHub } from './liveHub';
+import { registerStageHandlers, stageRoomFor } from './stageHandlers';
+import type { DrawcastIo } from './socketTypes';
 
 /** Everything the socket side needs, built by createServer. */
 export interface RealtimeDeps {

@@ -11,11 +11,11 @@ import {
 import { Router } from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { toClaimDto, toWinnerClaimDto } from '../../realtime/claim-views';
-import type { HostActions } from '../../realtime/host-actions';
-import { toRoundDto } from '../../realtime/views';
+import { toClaimDto, toWinnerClaimDto } from '../../commands/mappers/claimMapper';
+import type { HostActions } from '../../commands/hostCommands';
+import { toRoundDto } from '../../commands/mappers/roundMapper';
 import type { DrawcastService } from '../../services/types';
-import type { HostAuthenticator } from '../host-auth';
+import type { HostAuthenticator } from '../../commands/hostAuth';
 import { parseBody, parseParam, requireHost } from '../middleware';
 
 /** A claim by id (clm_…) or by its redemption code as printed (letters, digits, dashes, spaces). */

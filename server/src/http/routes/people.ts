@@ -11,9 +11,9 @@ import express, { Router } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_MAX_BYTES } from '../../io/import/importTypes';
-import type { HostActions } from '../../realtime/host-actions';
+import type { HostActions } from '../../commands/hostCommands';
 import type { DrawcastService } from '../../services/types';
-import type { HostAuthenticator } from '../host-auth';
+import type { HostAuthenticator } from '../../commands/hostAuth';
 import { parseBody, parseParam, requireHost } from '../middleware';
 
 /** The upload types the import route reads as a raw file body. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JoinLimits } from './join-limits';
+import { JoinLimits } from './joinLimits';
 
 describe('JoinLimits', () => {
   it('limits one device tightly and lets many devices share an IP', async () => {

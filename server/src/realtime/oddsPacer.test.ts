@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ThrottleTimers } from './keyed-throttle';
-import { MAX_ODDS_INTERVAL_MS, OddsPacer, nextBroadcastAt } from './odds-pacer';
+import type { ThrottleTimers } from './keyedThrottle';
+import { MAX_ODDS_INTERVAL_MS, OddsPacer, nextBroadcastAt } from './oddsPacer';
 
 const pacing = { oddsIntervalMs: 250, oddsMessagesPerSecond: 4000 };
 

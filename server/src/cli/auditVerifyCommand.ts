@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { verifyChain, type AuditRecord } from '../../domain/audit/auditChain';
-import { auditFromRow, type AuditRow } from '../../store/sqlite/rows';
+import { verifyChain, type AuditRecord } from '../domain/audit/auditChain';
+import { auditFromRow, type AuditRow } from '../store/sqlite/rows';
 import {
   DATABASE_FILE,
   describeError,

@@ -10,8 +10,8 @@ import type {
   RoundSummaryDto,
   YouWonDto,
 } from '@drawcast/shared';
-import type { DrawEvent, Prize } from '../domain/types';
-import type { RevealedResultView, RoundAggregate, RoundView } from '../services/types';
+import type { DrawEvent, Prize } from '../../domain/types';
+import type { RevealedResultView, RoundAggregate, RoundView } from '../../services/types';
 
 /** Why: the proof link every result carries, so any viewer can check it. */
 export const proofUrlOf = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/proof`;

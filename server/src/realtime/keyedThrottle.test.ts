@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KeyedThrottle } from './keyed-throttle';
-import type { ThrottleTimers } from './keyed-throttle';
+import { KeyedThrottle } from './keyedThrottle';
+import type { ThrottleTimers } from './keyedThrottle';
 
 const fakeTimers: ThrottleTimers = {
   now: () => Date.now(),

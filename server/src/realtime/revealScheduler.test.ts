@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RevealScheduler, audienceReleaseAt } from './reveal-scheduler';
+import { RevealScheduler, audienceReleaseAt } from './revealScheduler';
 
 describe('audienceReleaseAt', () => {
   it('is the draw instant without a stream delay', () => {

@@ -8,8 +8,13 @@ import type {
   YouWonDto,
 } from '@drawcast/shared';
 import type { DrawcastService, JoinResult, OpenRoundView } from '../services/types';
-import { sharePathOf, ticketBreakdownOf, toForfeitedDto, toWinnerClaimDto } from './claim-views';
-import type { LiveHub } from './live-hub';
+import {
+  sharePathOf,
+  ticketBreakdownOf,
+  toForfeitedDto,
+  toWinnerClaimDto,
+} from '../commands/mappers/claimMapper';
+import type { LiveHub } from './liveHub';
 import {
   isDrawn,
   revealedResultToDto,
@@ -17,7 +22,7 @@ import {
   toEventDto,
   toRoundRevealDto,
   youWonMessages,
-} from './views';
+} from '../commands/mappers/roundMapper';
 
 /** Why: the join ack must carry the entry, tickets and odds for the round it is entered in. */
 export function buildJoinAck(joined: JoinResult): JoinAckDto {

@@ -1,6 +1,6 @@
 // Host operations shared by REST and host sockets: call the service, then broadcast what changed.
 import type { DrawEvent, Prize } from '../domain/types';
-import type { DrawcastMetrics } from '../http/metrics';
+import type { DrawcastMetrics } from './metrics';
 import type { ImportSource } from '../io/import/importTypes';
 import type {
   AddPrizeInput,
@@ -18,7 +18,7 @@ import type {
   RoundView,
   UpdateEventInput,
 } from '../services/types';
-import type { LiveHub } from './live-hub';
+import type { LiveHub } from '../realtime/liveHub';
 
 /** Why: a draw from curl and a draw from the console must store and broadcast exactly alike. */
 export class HostActions {

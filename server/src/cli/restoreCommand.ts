@@ -3,10 +3,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateBackup } from '../export/validateBackup';
-import { createDrawcastService } from '../../services/drawcastService';
-import { cryptoRandom, systemClock } from '../../services/runtime';
-import { createSqliteStore } from '../../store/sqlite/sqliteStore';
+import { validateBackup } from '../io/export/validateBackup';
+import { createDrawcastService } from '../services/drawcastService';
+import { cryptoRandom, systemClock } from '../services/runtime';
+import { createSqliteStore } from '../store/sqlite/sqliteStore';
 import {
   DATA_DIR_KEY_FILES,
   DATABASE_FILE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundView } from '../services/types';
-import { isDrawn, toRoundDrawnDto, toRoundPublicDto, toRoundRevealDto, youWonMessages } from './views';
+import type { RoundView } from '../../services/types';
+import { isDrawn, toRoundDrawnDto, toRoundPublicDto, toRoundRevealDto, youWonMessages } from './roundMapper';
 
 // Cast: later issues add fields the mappers ignore.
 const committed = {

@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDrawcastService } from '../../services/drawcastService';
-import { cryptoRandom, systemClock } from '../../services/runtime';
-import { createSqliteStore } from '../../store/sqlite/sqliteStore';
+import { createDrawcastService } from '../services/drawcastService';
+import { cryptoRandom, systemClock } from '../services/runtime';
+import { createSqliteStore } from '../store/sqlite/sqliteStore';
 import {
   DATABASE_FILE,
   describeError,

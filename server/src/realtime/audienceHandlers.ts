@@ -7,12 +7,12 @@ import {
   rooms,
 } from '@drawcast/shared';
 import type { Clock, DrawcastService } from '../services/types';
-import type { CommandContext } from './command';
-import { onCommand } from './command';
-import type { JoinLimits } from './join-limits';
-import type { LiveHub } from './live-hub';
-import { buildJoinAck, buildParticipantState } from './participant-sync';
-import type { DrawcastSocket } from './types';
+import type { CommandContext } from './onCommand';
+import { onCommand } from './onCommand';
+import type { JoinLimits } from '../commands/joinLimits';
+import type { LiveHub } from './liveHub';
+import { buildJoinAck, buildParticipantState } from './participantSync';
+import type { DrawcastSocket } from './socketTypes';
 
 /** What the phone handlers need. */
 export interface AudienceDeps extends CommandContext {

@@ -3,9 +3,9 @@ import { ErrorCode, fail, ok, parsePayload } from '@drawcast/shared';
 import type { Ack, AckCallback, ClientToServerEvents } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { toFailure } from '../http/errors';
-import type { DrawcastMetrics } from '../http/metrics';
-import type { DrawcastSocket } from './types';
+import { toFailure } from '../commands/wireErrors';
+import type { DrawcastMetrics } from '../commands/metrics';
+import type { DrawcastSocket } from './socketTypes';
 
 /** The data type a command's ack carries, read off the shared event map. */
 export type AckDataOf<E extends keyof ClientToServerEvents> =

@@ -2,10 +2,10 @@
 import { eventRefSchema, rooms } from '@drawcast/shared';
 import type { StageStateDto } from '@drawcast/shared';
 import type { Clock, DrawcastService } from '../services/types';
-import type { CommandContext } from './command';
-import { onCommand } from './command';
-import type { LiveHub } from './live-hub';
-import type { DrawcastSocket } from './types';
+import type { CommandContext } from './onCommand';
+import { onCommand } from './onCommand';
+import type { LiveHub } from './liveHub';
+import type { DrawcastSocket } from './socketTypes';
 import {
   isDrawn,
   toAggregateDto,
@@ -14,7 +14,7 @@ import {
   toPublicRoundDrawnDto,
   toRoundDrawnDto,
   toRoundPublicDto,
-} from './views';
+} from '../commands/mappers/roundMapper';
 
 /** What the stage handlers need. */
 export interface StageDeps extends CommandContext {

@@ -4,12 +4,17 @@ import type { ImportProgressDto, OddsAggregateDto, YouWonDto } from '@drawcast/s
 import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
-import { toClaimDto, toForfeitedDto, toRedeemedDto, winnerClaimFromStaff } from './claim-views';
-import { KeyedThrottle } from './keyed-throttle';
-import { OddsPacer } from './odds-pacer';
-import type { OddsPacing } from './odds-pacer';
-import { RevealScheduler, audienceReleaseAt } from './reveal-scheduler';
-import type { DrawcastIo } from './types';
+import {
+  toClaimDto,
+  toForfeitedDto,
+  toRedeemedDto,
+  winnerClaimFromStaff,
+} from '../commands/mappers/claimMapper';
+import { KeyedThrottle } from './keyedThrottle';
+import { OddsPacer } from './oddsPacer';
+import type { OddsPacing } from './oddsPacer';
+import { RevealScheduler, audienceReleaseAt } from './revealScheduler';
+import type { DrawcastIo } from './socketTypes';
 import {
   isDrawn,
   toAggregateDto,
@@ -19,8 +24,8 @@ import {
   toRoundPublicDto,
   toRoundRevealDto,
   youWonMessages,
-} from './views';
-import type { DrawnRoundView } from './views';
+} from '../commands/mappers/roundMapper';
+import type { DrawnRoundView } from '../commands/mappers/roundMapper';
 
 /** How the hub paces and slices its odds broadcasts. */
 export interface LiveHubOptions extends OddsPacing {

@@ -1,7 +1,7 @@
 // Paces the odds broadcasts of every event against one message budget for the whole server: each
 // broadcast is charged what it really sent, so a join rush into a big room cannot flood the sockets.
-import type { ThrottleTimers } from './keyed-throttle';
-import { realTimers } from './keyed-throttle';
+import type { ThrottleTimers } from './keyedThrottle';
+import { realTimers } from './keyedThrottle';
 
 /** Longest wait between two aggregate broadcasts of a busy event, however large its audience. */
 export const MAX_ODDS_INTERVAL_MS = 5000;

@@ -16,9 +16,9 @@ import { Router } from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { DrawcastService } from '../services/types';
-import type { HostActions } from '../realtime/host-actions';
-import { toEventDto, toPrizeDto, toRoundDto } from '../realtime/views';
-import type { HostAuthenticator } from './host-auth';
+import type { HostActions } from '../commands/hostCommands';
+import { toEventDto, toPrizeDto, toRoundDto } from '../commands/mappers/roundMapper';
+import type { HostAuthenticator } from '../commands/hostAuth';
 import { parseBody, parseParam, requireHost } from './middleware';
 
 const pageSchema = z.strictObject({

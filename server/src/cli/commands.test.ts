@@ -5,16 +5,16 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyProof } from '@drawcast/shared';
-import { createDrawcastService } from '../../services/drawcastService';
-import { runFullEvent, type FullEvent } from '../../services/fullEventScenario';
-import { ManualClock, seededRandom, TEST_CONTACT_KEY, TEST_SECRET } from '../../services/testHarness';
-import { createSqliteStore } from '../../store/sqlite/sqliteStore';
+import { createDrawcastService } from '../services/drawcastService';
+import { runFullEvent, type FullEvent } from '../services/fullEventScenario';
+import { ManualClock, seededRandom, TEST_CONTACT_KEY, TEST_SECRET } from '../services/testHarness';
+import { createSqliteStore } from '../store/sqlite/sqliteStore';
 import { runAuditVerify } from './auditVerifyCommand';
 import { runBackup } from './backupCommand';
 import { DATABASE_FILE } from './commandIo';
 import { runRestore } from './restoreCommand';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 const temp: string[] = [];
 afterAll(() => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostAuthenticator, bearerToken } from './host-auth';
+import { HostAuthenticator, bearerToken } from './hostAuth';
 
 describe('HostAuthenticator', () => {
   it('accepts the token and refuses others', async () => {

@@ -10,11 +10,11 @@ import {
 } from '@drawcast/shared';
 import { z } from 'zod';
 import type { DrawcastService } from '../services/types';
-import type { CommandContext } from './command';
-import { onCommand } from './command';
-import type { HostActions } from './host-actions';
-import type { DrawcastSocket } from './types';
-import { toEventDto, toPrizeDto, toRoundDto } from './views';
+import type { CommandContext } from './onCommand';
+import { onCommand } from './onCommand';
+import type { HostActions } from '../commands/hostCommands';
+import type { DrawcastSocket } from './socketTypes';
+import { toEventDto, toPrizeDto, toRoundDto } from '../commands/mappers/roundMapper';
 
 /** What the host handlers need. */
 export interface HostDeps extends CommandContext {

@@ -6,10 +6,10 @@ import type {
   WinnerClaimDto,
   YouForfeitedDto,
 } from '@drawcast/shared';
-import { weightBreakdown } from '../domain/bonus/weight';
-import type { DrawEvent } from '../domain/types';
-import { winnerViewOf } from '../services/claimOperations';
-import type { ClaimStaffView, ParticipantView, WinnerClaimView } from '../services/types';
+import { weightBreakdown } from '../../domain/bonus/weight';
+import type { DrawEvent } from '../../domain/types';
+import { winnerViewOf } from '../../services/claimOperations';
+import type { ClaimStaffView, ParticipantView, WinnerClaimView } from '../../services/types';
 
 /** Host/staff view: copies fields so service internals never leak by accident. */
 export function toClaimDto(c: ClaimStaffView): ClaimDto {

@@ -8,12 +8,12 @@ import {
   sweepSchema,
 } from '@drawcast/shared';
 import type { DrawcastService } from '../services/types';
-import { toClaimDto, toWinnerClaimDto } from './claim-views';
-import type { CommandContext } from './command';
-import { onCommand } from './command';
-import type { HostActions } from './host-actions';
-import type { DrawcastSocket } from './types';
-import { toRoundDto } from './views';
+import { toClaimDto, toWinnerClaimDto } from '../commands/mappers/claimMapper';
+import type { CommandContext } from './onCommand';
+import { onCommand } from './onCommand';
+import type { HostActions } from '../commands/hostCommands';
+import type { DrawcastSocket } from './socketTypes';
+import { toRoundDto } from '../commands/mappers/roundMapper';
 
 /** What the claim handlers need. */
 export interface ClaimHandlerDeps extends CommandContext {

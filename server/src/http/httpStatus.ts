@@ -1,7 +1,5 @@
-// One mapping from thrown errors to wire failures, shared by REST and socket handlers.
-import { ErrorCode, fail, isDrawcastError } from '@drawcast/shared';
-import type { AckFailure } from '@drawcast/shared';
-import type { Logger } from 'pino';
+// The HTTP status each typed error code answers with (REST only; sockets carry the code in the ack).
+import { ErrorCode } from '@drawcast/shared';
 
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHORIZED]: 401,
@@ -42,11 +40,4 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
 /** REST needs a status per code; anything not listed is a client error (400). */
 export function httpStatusOf(code: ErrorCode): number {
   return STATUS_BY_CODE[code] ?? 400;
-}
-
-/** Typed errors pass through; anything else is logged and hidden behind INTERNAL, never leaked. */
-export function toFailure(err: unknown, logger?: Logger, context?: string): AckFailure {
-  if (isDrawcastError(err)) return fail(err.code, err.message, err.field);
-  logger?.error({ err, context }, 'unexpected error');
-  return fail(ErrorCode.INTERNAL, 'internal error');
 }

@@ -5,17 +5,17 @@ import type { Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config';
-import type { HostActions } from '../realtime/host-actions';
+import type { HostActions } from '../commands/hostCommands';
 import type { DrawcastService } from '../services/types';
-import type { HostAuthenticator } from './host-auth';
-import { hostRoutes } from './host-routes';
-import type { DrawcastMetrics } from './metrics';
+import type { HostAuthenticator } from '../commands/hostAuth';
+import { hostRoutes } from './hostRoutes';
+import type { DrawcastMetrics } from '../commands/metrics';
 import { apiNotFound, errorHandler, requestLogger } from './middleware';
-import { publicRoutes } from './public-routes';
+import { publicRoutes } from './publicRoutes';
 import { claimRoutes } from './routes/claims';
 import { peopleRoutes } from './routes/people';
 import { recordRoutes } from './routes/records';
-import { mountUi } from './static-ui';
+import { mountUi } from './staticUi';
 
 /** Everything the HTTP side needs. */
 export interface HttpDeps {

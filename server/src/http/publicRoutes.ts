@@ -3,7 +3,7 @@ import { ErrorCode, idSchema, joinCodeSchema } from '@drawcast/shared';
 import type { PublicEventInfoDto } from '@drawcast/shared';
 import { Router } from 'express';
 import type { DrawcastService } from '../services/types';
-import { toRoundSummaryDto } from '../realtime/views';
+import { toRoundSummaryDto } from '../commands/mappers/roundMapper';
 import { parseParam } from './middleware';
 
 /** Why: anyone may check a proof, and a phone may look an event up before joining. */
