@@ -5,11 +5,9 @@ import type { Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config';
-import type { HostActions } from '../commands/hostCommands';
+import type { Commands } from '../commands';
 import type { DrawcastService } from '../services/types';
-import type { HostAuthenticator } from '../commands/hostAuth';
 import { hostRoutes } from './hostRoutes';
-import type { DrawcastMetrics } from '../commands/metrics';
 import { apiNotFound, errorHandler, requestLogger } from './middleware';
 import { publicRoutes } from './publicRoutes';
 import { claimRoutes } from './routes/claims';
@@ -20,10 +18,10 @@ import { mountUi } from './staticUi';
 /** Everything the HTTP side needs. */
 export interface HttpDeps {
   config: ServerConfig;
+  /** Host, phone and stage commands (shared with the sockets), host auth and metrics. */
+  commands: Commands;
+  /** Host-only record reads with no broadcast (exports, backup, restore, audit). */
   service: DrawcastService;
-  actions: HostActions;
-  hostAuth: HostAuthenticator;
-  metrics: DrawcastMetrics;
   logger: Logger;
   socketCount: () => number;
 }
@@ -62,17 +60,17 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), sockets: deps.socketCount() });
   });
   app.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', deps.metrics.registry.contentType);
-    res.end(await deps.metrics.registry.metrics());
+    res.set('Content-Type', deps.commands.metrics.registry.contentType);
+    res.end(await deps.commands.metrics.registry.metrics());
   });
 
   // Before the 100 kB JSON parser: restore reads a backup with its own, larger limit.
-  app.use('/api', recordRoutes(deps));
+  app.use('/api', recordRoutes({ service: deps.service, hostAuth: deps.commands.hostAuth }));
   app.use('/api', express.json({ limit: deps.config.httpBodyLimit }));
-  app.use('/api', publicRoutes(deps.service));
-  app.use('/api', peopleRoutes(deps));
-  app.use('/api', claimRoutes(deps));
-  app.use('/api', hostRoutes(deps));
+  app.use('/api', publicRoutes(deps.commands.participant));
+  app.use('/api', peopleRoutes(deps.commands));
+  app.use('/api', claimRoutes(deps.commands));
+  app.use('/api', hostRoutes(deps.commands));
   app.use('/api', apiNotFound);
 
   const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');

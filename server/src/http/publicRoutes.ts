@@ -1,37 +1,21 @@
 // Public routes: the phone's pre-join event info and the round proof (exactly as the spec defines it).
 import { ErrorCode, idSchema, joinCodeSchema } from '@drawcast/shared';
-import type { PublicEventInfoDto } from '@drawcast/shared';
 import { Router } from 'express';
-import type { DrawcastService } from '../services/types';
-import { toRoundSummaryDto } from '../commands/mappers/roundMapper';
+import type { ParticipantCommands } from '../commands/participantCommands';
 import { parseParam } from './middleware';
 
 /** Why: anyone may check a proof, and a phone may look an event up before joining. */
-export function publicRoutes(service: DrawcastService): Router {
+export function publicRoutes(phone: ParticipantCommands): Router {
   const router = Router();
 
   router.get('/rounds/:roundId/proof', async (req, res) => {
     const roundId = parseParam(idSchema, req, 'roundId', ErrorCode.ROUND_NOT_FOUND);
-    res.set('Cache-Control', 'no-store').json(await service.getProof(roundId));
+    res.set('Cache-Control', 'no-store').json(await phone.proof(roundId));
   });
 
   router.get('/join/:joinCode', async (req, res) => {
     const joinCode = parseParam(joinCodeSchema, req, 'joinCode', ErrorCode.EVENT_NOT_FOUND);
-    const event = await service.getEventByJoinCode(joinCode);
-    const [participants, round] = await Promise.all([
-      service.countParticipants(event.id),
-      service.currentRound(event.id),
-    ]);
-    const info: PublicEventInfoDto = {
-      id: event.id,
-      title: event.title,
-      joinCode: event.joinCode,
-      status: event.status,
-      requirePhone: event.settings.requirePhone,
-      participants,
-      round: round ? toRoundSummaryDto(round) : null,
-    };
-    res.json(info);
+    res.json(await phone.publicEventInfo(joinCode));
   });
 
   return router;

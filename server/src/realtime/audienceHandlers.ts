@@ -1,4 +1,5 @@
-// Phone commands: clock ping, join, state sync (and the automatic sync on reconnect).
+// Phone socket commands: clock ping, join, state sync (and the automatic sync on reconnect); the rooms
+// are the socket's, everything else is ParticipantCommands'.
 import {
   clockPingSchema,
   isDrawcastError,
@@ -6,27 +7,25 @@ import {
   participantStateSchema,
   rooms,
 } from '@drawcast/shared';
-import type { Clock, DrawcastService } from '../services/types';
+import type { ParticipantCommands } from '../commands/participantCommands';
+import type { Clock } from '../services/types';
+import type { LiveHub } from './liveHub';
 import type { CommandContext } from './onCommand';
 import { onCommand } from './onCommand';
-import type { JoinLimits } from '../commands/joinLimits';
-import type { LiveHub } from './liveHub';
-import { buildJoinAck, buildParticipantState } from './participantSync';
 import type { DrawcastSocket } from './socketTypes';
 
 /** What the phone handlers need. */
 export interface AudienceDeps extends CommandContext {
-  service: DrawcastService;
+  participant: ParticipantCommands;
   hub: LiveHub;
   clock: Clock;
-  limits: JoinLimits;
 }
 
 async function enterEventRooms(
   deps: AudienceDeps,
   socket: DrawcastSocket,
   eventId: string,
-  participantId?: string,
+  participantId?: string | null,
 ) {
   const wasIn = socket.data.eventId === eventId;
   await socket.join(
@@ -35,11 +34,6 @@ async function enterEventRooms(
   socket.data.eventId = eventId;
   if (participantId) socket.data.participantId = participantId;
   if (!wasIn) deps.hub.audienceChanged(eventId);
-}
-
-async function resolveEventId(service: DrawcastService, ref: { eventId?: string; joinCode?: string }) {
-  if (ref.eventId) return (await service.getEvent(ref.eventId)).id;
-  return (await service.getEventByJoinCode(ref.joinCode!)).id;
 }
 
 /**
@@ -52,31 +46,23 @@ async function syncParticipant(
   eventId: string,
   deviceToken: string,
 ) {
-  const me = await deps.service.getParticipantByDevice(eventId, deviceToken);
-  await enterEventRooms(deps, socket, eventId, me?.id);
-  return buildParticipantState(deps.service, deps.hub, eventId, deviceToken);
+  const me = await deps.participant.participantIdOf(eventId, deviceToken);
+  await enterEventRooms(deps, socket, eventId, me);
+  return deps.participant.state(eventId, deviceToken);
 }
 
-/** Why: the phone's whole protocol in one place. */
+/** Why: the phone's whole socket protocol in one place. */
 export function registerAudienceHandlers(deps: AudienceDeps, socket: DrawcastSocket): void {
   onCommand(deps, socket, 'clock:ping', clockPingSchema, async () => ({ serverTime: deps.clock.now() }));
 
   onCommand(deps, socket, 'event:join', joinSchema, async (data) => {
-    try {
-      await deps.limits.consume(socket.data.ip, data.deviceToken);
-      const joined = await deps.service.join(data);
-      deps.metrics.joins.inc({ result: joined.created ? 'created' : 'existing' });
-      await enterEventRooms(deps, socket, joined.event.id, joined.participant.id);
-      if (joined.created) deps.hub.oddsChanged(joined.event.id);
-      return buildJoinAck(joined);
-    } catch (err) {
-      deps.metrics.joins.inc({ result: 'failed' });
-      throw err;
-    }
+    const ack = await deps.participant.join(data, socket.data.ip);
+    await enterEventRooms(deps, socket, ack.eventId, ack.participantId);
+    return ack;
   });
 
   onCommand(deps, socket, 'participant:state', participantStateSchema, async (data) => {
-    const eventId = await resolveEventId(deps.service, data);
+    const eventId = await deps.participant.resolveEventId(data);
     return syncParticipant(deps, socket, eventId, data.deviceToken);
   });
 }
@@ -92,7 +78,7 @@ export async function autoSyncOnConnect(
 ): Promise<void> {
   if (!auth.eventId && !auth.joinCode) return;
   try {
-    const eventId = await resolveEventId(deps.service, auth);
+    const eventId = await deps.participant.resolveEventId(auth);
     if (!auth.deviceToken) {
       await enterEventRooms(deps, socket, eventId);
       return;

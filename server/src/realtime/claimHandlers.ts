@@ -7,67 +7,44 @@ import {
   shippingContactCommandSchema,
   sweepSchema,
 } from '@drawcast/shared';
-import type { DrawcastService } from '../services/types';
-import { toClaimDto, toWinnerClaimDto } from '../commands/mappers/claimMapper';
+import type { Commands } from '../commands';
 import type { CommandContext } from './onCommand';
 import { onCommand } from './onCommand';
-import type { HostActions } from '../commands/hostCommands';
 import type { DrawcastSocket } from './socketTypes';
-import { toRoundDto } from '../commands/mappers/roundMapper';
 
-/** What the claim handlers need. */
-export interface ClaimHandlerDeps extends CommandContext {
-  service: DrawcastService;
-  actions: HostActions;
-}
-
-/** Why: the console and staff tablets work claims live; the same HostActions back the REST routes. */
-export function registerClaimHandlers(deps: ClaimHandlerDeps, socket: DrawcastSocket): void {
+/** Why: the console and staff tablets work claims live; the same HostCommands back the REST routes. */
+export function registerClaimHandlers(ctx: CommandContext, commands: Commands, socket: DrawcastSocket): void {
   const host = { hostOnly: true };
-  const { actions, service } = deps;
+  const actions = commands.host;
 
+  onCommand(ctx, socket, 'claim:list', eventRefSchema, ({ eventId }) => actions.listClaims(eventId), host);
   onCommand(
-    deps,
-    socket,
-    'claim:list',
-    eventRefSchema,
-    async ({ eventId }) => (await service.listClaims(eventId)).map(toClaimDto),
-    host,
-  );
-  onCommand(
-    deps,
+    ctx,
     socket,
     'claim:redeem',
     redeemSchema,
-    async ({ code, staff }) => toClaimDto(await actions.redeem(code, staff)),
+    ({ code, staff }) => actions.redeem(code, staff),
     host,
   );
   onCommand(
-    deps,
+    ctx,
     socket,
     'claim:forfeit',
     forfeitCommandSchema,
-    async ({ claim, reason }) => toClaimDto((await actions.forfeit(claim, reason)).claim),
+    ({ claim, reason }) => actions.forfeit(claim, reason),
     host,
   );
   onCommand(
-    deps,
+    ctx,
     socket,
     'claim:sweep',
     sweepSchema,
-    async (data) => (await actions.sweepClaimDeadlines(data?.eventId)).map((r) => toClaimDto(r.claim)),
+    (data) => actions.sweepClaimDeadlines(data?.eventId),
     host,
   );
-  onCommand(
-    deps,
-    socket,
-    'claim:redraw',
-    claimRefSchema,
-    async ({ claimId }) => toRoundDto(await actions.redraw(claimId)),
-    host,
-  );
+  onCommand(ctx, socket, 'claim:redraw', claimRefSchema, ({ claimId }) => actions.redraw(claimId), host);
   // The winner's phone: proves itself with its device token; no host connection needed.
-  onCommand(deps, socket, 'claim:contact', shippingContactCommandSchema, async (data) =>
-    toWinnerClaimDto(await service.submitShippingContact(data)),
+  onCommand(ctx, socket, 'claim:contact', shippingContactCommandSchema, (data) =>
+    commands.participant.submitShippingContact(data),
   );
 }

@@ -1,4 +1,4 @@
-// Host console commands over the socket; the same HostActions back the REST routes.
+// Host console commands over the socket; the same HostCommands back the REST routes.
 import {
   addPrizeCommandSchema,
   createEventSchema,
@@ -9,104 +9,57 @@ import {
   updateEventCommandSchema,
 } from '@drawcast/shared';
 import { z } from 'zod';
-import type { DrawcastService } from '../services/types';
+import type { HostCommands } from '../commands/hostCommands';
 import type { CommandContext } from './onCommand';
 import { onCommand } from './onCommand';
-import type { HostActions } from '../commands/hostCommands';
 import type { DrawcastSocket } from './socketTypes';
-import { toEventDto, toPrizeDto, toRoundDto } from '../commands/mappers/roundMapper';
-
-/** What the host handlers need. */
-export interface HostDeps extends CommandContext {
-  service: DrawcastService;
-  actions: HostActions;
-}
 
 const emptySchema = z.union([z.undefined(), z.strictObject({})]);
 
 /** Why: the console drives a live event over its socket; every command here needs a host socket. */
-export function registerHostHandlers(deps: HostDeps, socket: DrawcastSocket): void {
+export function registerHostHandlers(
+  ctx: CommandContext,
+  actions: HostCommands,
+  socket: DrawcastSocket,
+): void {
   const host = { hostOnly: true };
-  const { actions, service } = deps;
 
+  onCommand(ctx, socket, 'event:create', createEventSchema, (d) => actions.createEvent(d), host);
+  onCommand(ctx, socket, 'event:list', emptySchema, () => actions.listEvents(), host);
   onCommand(
-    deps,
-    socket,
-    'event:create',
-    createEventSchema,
-    async (d) => toEventDto(await actions.createEvent(d)),
-    host,
-  );
-  onCommand(
-    deps,
-    socket,
-    'event:list',
-    emptySchema,
-    async () => (await service.listEvents()).map(toEventDto),
-    host,
-  );
-  onCommand(
-    deps,
+    ctx,
     socket,
     'event:update',
     updateEventCommandSchema,
-    async ({ eventId, ...patch }) => toEventDto(await actions.updateEvent(eventId, patch)),
+    ({ eventId, ...patch }) => actions.updateEvent(eventId, patch),
     host,
   );
   onCommand(
-    deps,
+    ctx,
     socket,
     'prize:add',
     addPrizeCommandSchema,
-    async ({ eventId, ...prize }) => toPrizeDto(await actions.addPrize(eventId, prize)),
+    ({ eventId, ...prize }) => actions.addPrize(eventId, prize),
     host,
   );
+  onCommand(ctx, socket, 'prize:list', eventRefSchema, ({ eventId }) => actions.listPrizes(eventId), host);
   onCommand(
-    deps,
-    socket,
-    'prize:list',
-    eventRefSchema,
-    async ({ eventId }) => (await service.listPrizes(eventId)).map(toPrizeDto),
-    host,
-  );
-  onCommand(
-    deps,
+    ctx,
     socket,
     'round:create',
     createRoundCommandSchema,
-    async ({ eventId, ...round }) => toRoundDto(await actions.createRound(eventId, round)),
+    ({ eventId, ...round }) => actions.createRound(eventId, round),
     host,
   );
   onCommand(
-    deps,
+    ctx,
     socket,
     'round:entropy',
     publicEntropyCommandSchema,
-    async ({ roundId, publicEntropy }) => toRoundDto(await actions.setPublicEntropy(roundId, publicEntropy)),
+    ({ roundId, publicEntropy }) => actions.setPublicEntropy(roundId, publicEntropy),
     host,
   );
-  onCommand(
-    deps,
-    socket,
-    'round:draw',
-    roundRefSchema,
-    async ({ roundId }) => toRoundDto(await actions.drawRound(roundId)),
-    host,
-  );
-  onCommand(
-    deps,
-    socket,
-    'round:cancel',
-    roundRefSchema,
-    async ({ roundId }) => toRoundDto(await actions.cancelRound(roundId)),
-    host,
-  );
-  onCommand(
-    deps,
-    socket,
-    'round:list',
-    eventRefSchema,
-    async ({ eventId }) => (await service.listRounds(eventId)).map(toRoundDto),
-    host,
-  );
+  onCommand(ctx, socket, 'round:draw', roundRefSchema, ({ roundId }) => actions.drawRound(roundId), host);
+  onCommand(ctx, socket, 'round:cancel', roundRefSchema, ({ roundId }) => actions.cancelRound(roundId), host);
+  onCommand(ctx, socket, 'round:list', eventRefSchema, ({ eventId }) => actions.listRounds(eventId), host);
 }

@@ -18,7 +18,6 @@ import type { DrawcastIo } from './socketTypes';
 import {
   isDrawn,
   toAggregateDto,
-  toEventDto,
   toPublicRoundDrawnDto,
   toRoundDrawnDto,
   toRoundPublicDto,
@@ -26,6 +25,8 @@ import {
   youWonMessages,
 } from '../commands/mappers/roundMapper';
 import type { DrawnRoundView } from '../commands/mappers/roundMapper';
+import { toEventDto } from '../commands/mappers/eventMapper';
+import type { Broadcaster } from '../commands/broadcaster';
 
 /** How the hub paces and slices its odds broadcasts. */
 export interface LiveHubOptions extends OddsPacing {
@@ -37,7 +38,7 @@ export interface LiveHubOptions extends OddsPacing {
 }
 
 /** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
-export class LiveHub {
+export class LiveHub implements Broadcaster {
   private readonly odds: OddsPacer;
   private readonly audience: KeyedThrottle;
   private readonly reveals: RevealScheduler;

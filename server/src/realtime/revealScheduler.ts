@@ -1,21 +1,6 @@
 // Holds the audience's result back until the animation lead before the phones' reveal instant.
 
-/** The timing fields of a drawn round. */
-export interface RevealTiming {
-  drawnAt: number;
-  revealAt: number;
-  phoneRevealAt: number;
-}
-
-/**
- * When the audience may receive the result: the phones' reveal minus the same animation lead the
- * stage gets (revealAt − drawnAt). With no stream delay that is the draw instant itself; with a
- * delay, nothing about the result crosses the network before the livestream viewer could see it coming.
- */
-export function audienceReleaseAt(t: RevealTiming): number {
-  const lead = Math.max(0, t.revealAt - t.drawnAt);
-  return Math.max(t.drawnAt, t.phoneRevealAt - lead);
-}
+export { audienceReleaseAt } from '../commands/revealTiming';
 
 /** Why: timers keyed by round, so a double draw or a restart's re-arm never sends a result twice. */
 export class RevealScheduler {

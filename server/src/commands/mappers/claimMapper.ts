@@ -1,15 +1,8 @@
 // Claim views → wire DTOs: what staff see (codes) and what a winner's own phone sees (its code, once revealed).
-import type {
-  ClaimDto,
-  ClaimRedeemedDto,
-  TicketBreakdownDto,
-  WinnerClaimDto,
-  YouForfeitedDto,
-} from '@drawcast/shared';
-import { weightBreakdown } from '../../domain/bonus/weight';
+import type { ClaimDto, ClaimRedeemedDto, WinnerClaimDto, YouForfeitedDto } from '@drawcast/shared';
 import type { DrawEvent } from '../../domain/types';
 import { winnerViewOf } from '../../services/claimOperations';
-import type { ClaimStaffView, ParticipantView, WinnerClaimView } from '../../services/types';
+import type { ClaimStaffView, WinnerClaimView } from '../../services/types';
 
 /** Host/staff view: copies fields so service internals never leak by accident. */
 export function toClaimDto(c: ClaimStaffView): ClaimDto {
@@ -84,24 +77,4 @@ export function toForfeitedDto(
 /** `claim:redeemed` for a redeemed claim. */
 export function toRedeemedDto(c: ClaimStaffView): ClaimRedeemedDto {
   return { eventId: c.eventId, roundId: c.roundId, claimId: c.id, redeemedAt: c.redeemedAt ?? 0 };
-}
-
-/** Where a participant's invite link points: the phone app's join page with the share code. */
-export function sharePathOf(joinCode: string, shareCode: string | null): string | null {
-  return shareCode ? `/join/${encodeURIComponent(joinCode)}?ref=${encodeURIComponent(shareCode)}` : null;
-}
-
-/**
- * A participant's ticket breakdown from its view and the event's bonus rule. The view carries no base
- * tickets, so the base is what remains after the bonus parts (exact unless clamped at 1000).
- */
-export function ticketBreakdownOf(p: ParticipantView, event: DrawEvent): TicketBreakdownDto {
-  const bonus = weightBreakdown({
-    base: 1,
-    referralsCount: p.referrals,
-    joinedAt: p.joinedAt,
-    settings: event.settings.bonus,
-  });
-  const base = Math.max(1, p.tickets - bonus.referral - bonus.earlyBird);
-  return { base, referral: bonus.referral, earlyBird: bonus.earlyBird, total: p.tickets };
 }

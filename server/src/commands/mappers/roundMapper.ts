@@ -1,8 +1,7 @@
-// Service views → wire DTOs: the one place that decides what each audience may see.
+// Round views → wire DTOs (the one mapper for rounds, their odds aggregate and their results): it decides
+// what each audience may see of a round.
 import type {
-  EventDto,
   OddsAggregateDto,
-  PrizeDto,
   RoundDrawnDto,
   RoundDto,
   RoundPublicDto,
@@ -10,37 +9,10 @@ import type {
   RoundSummaryDto,
   YouWonDto,
 } from '@drawcast/shared';
-import type { DrawEvent, Prize } from '../../domain/types';
 import type { RevealedResultView, RoundAggregate, RoundView } from '../../services/types';
 
 /** Why: the proof link every result carries, so any viewer can check it. */
 export const proofUrlOf = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/proof`;
-
-/** Events carry nothing secret; copy the fields so store internals never leak by accident. */
-export function toEventDto(e: DrawEvent): EventDto {
-  return {
-    id: e.id,
-    title: e.title,
-    joinCode: e.joinCode,
-    status: e.status,
-    settings: { ...e.settings },
-    createdAt: e.createdAt,
-  };
-}
-
-/** Prize as screens show it. */
-export function toPrizeDto(p: Prize): PrizeDto {
-  return {
-    id: p.id,
-    eventId: p.eventId,
-    name: p.name,
-    description: p.description,
-    imageUrl: p.imageUrl,
-    quantity: p.quantity,
-    awarded: p.awarded,
-    createdAt: p.createdAt,
-  };
-}
 
 /** Host and stage view of a round (winners included once drawn; never the seed). */
 export function toRoundDto(r: RoundView): RoundDto {
