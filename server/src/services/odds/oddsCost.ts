@@ -17,6 +17,15 @@ export function oddsCost(counts: Readonly<Record<number, number>>, k: number): n
   return sizes.length * side * side;
 }
 
+/**
+ * Cost up to which odds are computed exactly on every lookup, however close together (a join burst):
+ * only the O(1) cases (one weight class, or k ≥ n), ~5–20 µs. Measured with `oddsByWeight` on this
+ * 2-core box: any aggregate with two or more classes costs at least ~0.3 ms (cost 8, {1: 3, 2: 2}, k = 2:
+ * 300 µs; cost 200: 750 µs; cost 2,700: 1.4 ms), three times a whole join's event-loop time, so those stay
+ * throttled and a burst's acks carry the last exact figure with `oddsExact: false`.
+ */
+export const INSTANT_ODDS_COST = 0;
+
 /** Cost above which a computation leaves the event loop: about 10 ms of `oddsByWeight` (see oddsCost). */
 export const EXPENSIVE_ODDS_COST = 30_000;
 
