@@ -11,6 +11,7 @@ import { HostAuthenticator } from './commands/hostAuth';
 import { createMetrics } from './commands/metrics';
 import type { DrawcastMetrics } from './commands/metrics';
 import { attachRealtime } from './realtime';
+import { COMMAND_NAMES } from './realtime/commandNames';
 import { createCommands } from './commands';
 import type { Commands } from './commands';
 import type { HostCommands } from './commands/hostCommands';
@@ -58,7 +59,10 @@ export interface DrawcastServer {
 export async function createServer(options: CreateServerOptions): Promise<DrawcastServer> {
   const { store, clock, random, config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    commandNames: COMMAND_NAMES,
+  });
   const service = createDrawcastService({
     store,
     clock,

@@ -11,9 +11,10 @@ describe('HostAuthenticator', () => {
 
   it('locks an IP out after maxFailures, even for the right token, and only that IP', async () => {
     const auth = new HostAuthenticator('correct-horse-battery-staple', { maxFailures: 3, windowMs: 60_000 });
-    await auth.check('2.2.2.2', 'a');
-    await auth.check('2.2.2.2', 'b');
-    expect(await auth.check('2.2.2.2', 'c')).toMatchObject({ ok: false, code: 'LOCKED_OUT' });
+    expect(await auth.check('2.2.2.2', 'a')).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    expect(await auth.check('2.2.2.2', 'b')).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    expect(await auth.check('2.2.2.2', 'c')).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    expect(await auth.check('2.2.2.2', 'd')).toMatchObject({ ok: false, code: 'LOCKED_OUT' });
     const locked = await auth.check('2.2.2.2', 'correct-horse-battery-staple');
     expect(locked).toMatchObject({ ok: false, code: 'LOCKED_OUT' });
     if (!locked.ok) expect(locked.retryAfterMs).toBeGreaterThan(0);

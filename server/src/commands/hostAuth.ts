@@ -10,7 +10,10 @@ export type HostAuthResult =
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
-/** Why: one guard for both transports, so a locked-out IP cannot retry through the other one. */
+/**
+ * Why: one guard for both transports, so a locked-out IP cannot retry through the other one. After
+ * `maxFailures` failed attempts (docs/API.md: 10 in 5 minutes) every attempt from that IP is LOCKED_OUT.
+ */
 export class HostAuthenticator {
   private readonly expected: Buffer;
   private readonly failures: RateLimiterMemory;
@@ -33,12 +36,9 @@ export class HostAuthenticator {
       return { ok: false, code: ErrorCode.LOCKED_OUT, retryAfterMs: seen.msBeforeNext };
     }
     if (presented !== undefined && timingSafeEqual(digest(presented), this.expected)) return { ok: true };
+    // The maxFailures-th failure is still answered UNAUTHORIZED; the attempt after it is LOCKED_OUT.
     const after = await this.failures.penalty(ip, 1);
-    return {
-      ok: false,
-      code: after.consumedPoints >= this.maxFailures ? ErrorCode.LOCKED_OUT : ErrorCode.UNAUTHORIZED,
-      retryAfterMs: after.msBeforeNext,
-    };
+    return { ok: false, code: ErrorCode.UNAUTHORIZED, retryAfterMs: after.msBeforeNext };
   }
 }
 

@@ -12,8 +12,13 @@ export interface DrawcastMetrics {
   observeAck(event: string, seconds: number): void;
 }
 
+/** The `result` label values of drawcast_joins_total (docs/API.md). */
+export const JOIN_RESULTS = ['created', 'existing', 'failed'] as const;
+
 /** Why: the issue asks for connected sockets, joins, draws and ack latency per event name. */
-export function createMetrics(options: { defaultMetrics?: boolean } = {}): DrawcastMetrics {
+export function createMetrics(
+  options: { defaultMetrics?: boolean; commandNames?: readonly string[] } = {},
+): DrawcastMetrics {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'drawcast_' });
   const ackLatency = new Histogram({
@@ -24,6 +29,15 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Drawc
     registers: [registry],
   });
   const ackChildren = new Map<string, { observe(value: number): void }>();
+  const joins = new Counter({
+    name: 'drawcast_joins_total',
+    help: 'Join commands by result (created, existing, failed)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  // Every documented series exists from the start (at 0), so dashboards and rate() see it before it happens.
+  for (const result of JOIN_RESULTS) joins.inc({ result }, 0);
+  for (const event of options.commandNames ?? []) ackLatency.zero({ event });
   return {
     registry,
     connectedSockets: new Gauge({
@@ -31,12 +45,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Drawc
       help: 'Socket.IO connections currently open',
       registers: [registry],
     }),
-    joins: new Counter({
-      name: 'drawcast_joins_total',
-      help: 'Join commands by result (created, existing, failed)',
-      labelNames: ['result'],
-      registers: [registry],
-    }),
+    joins,
     draws: new Counter({
       name: 'drawcast_draws_total',
       help: 'Rounds drawn (a repeated draw command is not counted)',

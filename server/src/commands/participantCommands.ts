@@ -29,10 +29,10 @@ import {
   toAggregateDto,
   toRoundRevealDto,
   toRoundSummaryDto,
-  youWonMessages,
 } from './mappers/roundMapper';
 import type { DrawcastMetrics } from './metrics';
 import { isReleased } from './revealTiming';
+import { buildWinnerNotices } from './winnerNotices';
 
 /** An event named by id or by its join code. */
 export interface EventRef {
@@ -149,7 +149,7 @@ export class ParticipantCommands {
       const round = await service.getRound(pending.roundId);
       if (isDrawn(round) && isReleased(round, this.clock.now())) {
         results.push(toRoundRevealDto(round));
-        for (const [participantId, win] of youWonMessages(round)) if (participantId === me) wins.push(win);
+        for (const [, win] of await buildWinnerNotices(service, round, me)) wins.push(win);
       } else {
         pendingReveals.push({
           roundId: pending.roundId,

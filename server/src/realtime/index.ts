@@ -1,10 +1,11 @@
 // Wires the Socket.IO server: handshake, rooms per role, command handlers, connection metrics.
-import { rooms } from '@drawcast/shared';
+import { ErrorCode, fail, rooms } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { Commands } from '../commands';
 import type { Clock } from '../services/types';
 import { autoSyncOnConnect, registerAudienceHandlers } from './audienceHandlers';
 import { registerClaimHandlers } from './claimHandlers';
+import { isKnownCommand } from './commandNames';
 import { handshakeMiddleware, handshakeOf } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import type { LiveHub } from './liveHub';
@@ -35,6 +36,17 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerStageHandlers(ctx, commands.stage, socket);
     registerHostHandlers(ctx, commands.host, socket);
     registerClaimHandlers(ctx, commands, socket);
+    // An unknown command with an ack is answered at once, so the client does not wait for its timeout.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (isKnownCommand(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      try {
+        ack(fail(ErrorCode.UNKNOWN_COMMAND, `${event}: no such command`));
+      } catch (err) {
+        logger.warn({ err, event }, 'ack callback threw');
+      }
+    });
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);

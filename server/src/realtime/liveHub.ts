@@ -1,15 +1,12 @@
 // Every broadcast of a live event: commitments, throttled odds, audience counts and the held-back reveal.
 import { rooms } from '@drawcast/shared';
-import type { ImportProgressDto, OddsAggregateDto, YouWonDto } from '@drawcast/shared';
+import type { ImportProgressDto, OddsAggregateDto } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
-import {
-  toClaimDto,
-  toForfeitedDto,
-  toRedeemedDto,
-  winnerClaimFromStaff,
-} from '../commands/mappers/claimMapper';
+import { toClaimDto, toForfeitedDto, toRedeemedDto } from '../commands/mappers/claimMapper';
+import { buildWinnerNotices } from '../commands/winnerNotices';
+import type { WinnerNotice } from '../commands/winnerNotices';
 import { KeyedThrottle } from './keyedThrottle';
 import { OddsPacer } from './oddsPacer';
 import type { OddsPacing } from './oddsPacer';
@@ -160,22 +157,14 @@ export class LiveHub implements Broadcaster {
 
   /** `you:won` with each winner's claim (code + QR); the place is the claim's (a redraw keeps its slot's). */
   private async notifyWinners(round: DrawnRoundView): Promise<void> {
-    let claims: ClaimStaffView[] = [];
-    let event: DrawEvent | null = null;
+    let notices: WinnerNotice[];
     try {
-      event = await this.service.getEvent(round.eventId);
-      claims = (await this.service.listClaims(round.eventId)).filter((c) => c.roundId === round.id);
+      notices = await buildWinnerNotices(this.service, round);
     } catch (err) {
       this.logger.warn({ err, roundId: round.id }, 'claims for you:won unavailable');
+      notices = youWonMessages(round).map(([pid, win]) => [pid, { ...win, claim: null }]);
     }
-    const now = this.clock.now();
-    for (const [participantId, win] of youWonMessages(round)) {
-      const claim = claims.find((c) => c.participantId === participantId);
-      const message: YouWonDto = { ...win, claim: null };
-      if (claim && event) {
-        message.place = claim.place;
-        message.claim = await winnerClaimFromStaff(claim, event, now);
-      }
+    for (const [participantId, message] of notices) {
       this.io.to(rooms.participant(participantId)).emit('you:won', message);
     }
   }
