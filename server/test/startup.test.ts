@@ -26,12 +26,13 @@ interface Run {
  * its banner is complete (the host-token line is its last), or waits for it to exit on its own.
  */
 function runServer(env: Record<string, string>): Promise<Run> {
+  const { DRAWCAST_HOST_TOKEN: _fromCaller, ...inherited } = process.env; // each case sets its own
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
     {
       cwd: repoRoot,
-      env: { ...process.env, DRAWCAST_BIND: '127.0.0.1', DRAWCAST_LOG_LEVEL: 'warn', ...env },
+      env: { ...inherited, DRAWCAST_BIND: '127.0.0.1', DRAWCAST_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

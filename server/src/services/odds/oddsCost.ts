@@ -18,13 +18,17 @@ export function oddsCost(counts: Readonly<Record<number, number>>, k: number): n
 }
 
 /**
- * Cost up to which odds are computed exactly on every lookup, however close together (a join burst):
- * only the O(1) cases (one weight class, or k ≥ n), ~5–20 µs. Measured with `oddsByWeight` on this
- * 2-core box: any aggregate with two or more classes costs at least ~0.3 ms (cost 8, {1: 3, 2: 2}, k = 2:
- * 300 µs; cost 200: 750 µs; cost 2,700: 1.4 ms), three times a whole join's event-loop time, so those stay
- * throttled and a burst's acks carry the last exact figure with `oddsExact: false`.
+ * Whether exact odds are cheap enough for every lookup, however close together (a join burst): one
+ * weight class (k/n, ~1 µs). Measured by `server/bench/odds-instant.ts`: every aggregate with two or
+ * more classes costs `oddsByWeight` at least ~0.5 ms, even tiny ones ({1: 3, 2: 2}, k = 2) and even
+ * k ≥ n (oddsCost 0, yet ~1.2 ms: the integral still runs), i.e. several times a whole join's
+ * event-loop time; those stay throttled and a burst's acks carry the last exact figure, flagged.
  */
-export const INSTANT_ODDS_COST = 0;
+export function instantOdds(counts: Readonly<Record<number, number>>): boolean {
+  let classes = 0;
+  for (const count of Object.values(counts)) if (count > 0) classes += 1;
+  return classes <= 1;
+}
 
 /** Cost above which a computation leaves the event loop: about 10 ms of `oddsByWeight` (see oddsCost). */
 export const EXPENSIVE_ODDS_COST = 30_000;

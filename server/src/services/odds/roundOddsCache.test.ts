@@ -55,7 +55,7 @@ describe('RoundOddsCache', () => {
     expect(calls.sync).toBe(3);
   });
 
-  it('computes single-class (and k >= n) aggregates exactly on every lookup, however close together', () => {
+  it('computes single-class aggregates exactly on every lookup, however close together', () => {
     const { cache, calls, clock } = countingCache({ throttleMs: 250 });
     // Five phones join one by one within a millisecond, k = 2: each sees the odds of its own aggregate.
     const seen = [1, 2, 3, 4, 5].map((n) => {

@@ -1,6 +1,6 @@
 // Per-round odds cache: exact answers are reused, recomputation is throttled, and expensive work is
 // handed to a background computation, so joins and reconnects never block the event loop on odds.
-import { EXPENSIVE_ODDS_COST, INSTANT_ODDS_COST, oddsCost, oddsKey, type OddsRecord } from './oddsCost';
+import { EXPENSIVE_ODDS_COST, instantOdds, oddsCost, oddsKey, type OddsRecord } from './oddsCost';
 
 /** What a caller may show: the latest odds of the round (null before the first answer) and whether they
  * belong to the aggregate it asked about. */
@@ -24,8 +24,6 @@ export interface RoundOddsCacheOptions {
   capacity?: number;
   /** Cost (see oddsCost) above which computeInBackground is used (default EXPENSIVE_ODDS_COST). */
   expensiveCost?: number;
-  /** Cost up to which every lookup is exact, unthrottled (default INSTANT_ODDS_COST: the O(1) cases). */
-  instantCost?: number;
 }
 
 interface RoundEntry {
@@ -41,13 +39,11 @@ export class RoundOddsCache {
   private readonly throttleMs: number;
   private readonly capacity: number;
   private readonly expensiveCost: number;
-  private readonly instantCost: number;
 
   constructor(private readonly options: RoundOddsCacheOptions) {
     this.throttleMs = options.throttleMs ?? 250;
     this.capacity = options.capacity ?? 300;
     this.expensiveCost = options.expensiveCost ?? EXPENSIVE_ODDS_COST;
-    this.instantCost = options.instantCost ?? INSTANT_ODDS_COST;
     if (!Number.isInteger(this.capacity) || this.capacity < 1) {
       throw new RangeError('capacity must be a positive integer');
     }
@@ -57,14 +53,13 @@ export class RoundOddsCache {
     await this.options.stopBackground?.();
   }
 
-  /** The round's odds for this aggregate: exact when cached, O(1), or cheap and due; else the latest known. */
+  /** The round's odds for this aggregate: exact when cached, single-class, or cheap and due; else the latest known. */
   lookup(roundId: string, counts: Readonly<Record<number, number>>, k: number): OddsLookup {
     const key = oddsKey(counts, k);
     const entry = this.touch(roundId);
     if (entry.key === key && entry.odds) return { odds: entry.odds, exact: true };
-    const cost = oddsCost(counts, k);
-    if (cost <= this.instantCost) {
-      // Cheap enough for every join of a burst: exact for this very aggregate, no throttle.
+    if (instantOdds(counts)) {
+      // One weight class: cheap enough for every join of a burst, so exact for this very aggregate.
       entry.key = key;
       entry.odds = this.options.compute(counts, k);
       return { odds: entry.odds, exact: true };
@@ -72,7 +67,7 @@ export class RoundOddsCache {
     const now = this.options.clock.now();
     if (entry.pending || now - entry.startedAt < this.throttleMs) return { odds: entry.odds, exact: false };
     entry.startedAt = now;
-    if (cost <= this.expensiveCost) {
+    if (oddsCost(counts, k) <= this.expensiveCost) {
       const odds = this.options.compute(counts, k);
       entry.key = key;
       entry.odds = odds;
