@@ -10,6 +10,7 @@ import { createParticipantPart } from './participantPart';
 import type { SqliteParts } from './parts';
 import { createPeoplePart } from './peoplePart';
 import { createRestorePart } from './restorePart';
+import { createRevealDuePart } from './revealDuePart';
 import { createRoundPart } from './roundPart';
 import { createRowCache } from './rowCache';
 import { MIGRATIONS, migrate } from './schema';
@@ -100,6 +101,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...createClaimPart(parts),
     ...createPeoplePart(parts),
     ...createRestorePart(parts),
+    ...createRevealDuePart(parts),
   };
   return {
     ...durableMethods(methods, changes, syncer, options.assertReadsDoNotWrite),
