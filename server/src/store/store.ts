@@ -213,7 +213,7 @@ export interface Store {
   /** Stores (or replaces) the sealed shipping contact of a pending claim. */
   setClaimContact(claimId: string, contact: StoredContact, audit: AuditMeta): Promise<ClaimUpdateResult>;
 
-  /** All rows in one transaction with one audit record; rows whose identifier is already in the event are skipped. */
+  /** All rows or none, with one audit record; rows whose identifier is already in the event are skipped. */
   insertImportedPeople(
     batch: ImportBatch,
     people: readonly ImportedPersonInput[],

@@ -181,6 +181,15 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX reveal_dues_pending ON reveal_dues(due_at) WHERE sent_at IS NULL;
   `,
+  `
+  -- Imports being written in slices (importRun.ts): a run still listed here when the store opens was cut
+  -- off (kill -9, power loss), and its rows are removed, so an import lands whole or not at all.
+  CREATE TABLE import_runs (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    started_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

@@ -92,14 +92,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     weigher: createWeigher(db, counters, rows),
     rows,
     fsyncRunning: () => syncer.running(),
+    sync: () => syncer.sync(),
   };
   const { flush, ...participants } = createParticipantPart(parts);
+  const { discardUnfinishedImports, ...people } = createPeoplePart(parts);
+  if (!options.readonly) discardUnfinishedImports();
   const methods: Omit<Store, 'close' | 'whenDurable'> = {
     ...createEventPart(parts),
     ...participants,
     ...createRoundPart(parts),
     ...createClaimPart(parts),
-    ...createPeoplePart(parts),
+    ...people,
     ...createRestorePart(parts),
     ...createRevealDuePart(parts),
   };
