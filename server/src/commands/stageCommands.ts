@@ -1,0 +1,64 @@
+// The stage screen's one read: everything it needs to rebuild its screen after a (re)load.
+import type { StageNamesDto, StageStateDto } from '@drawcast/shared';
+import type { Clock, DrawcastService } from '../services/types';
+import type { Broadcaster } from './broadcaster';
+import { toEventDto } from './mappers/eventMapper';
+import { toStageNameDto } from './mappers/participantMapper';
+import { toPrizeDto } from './mappers/prizeMapper';
+import {
+  isDrawn,
+  toAggregateDto,
+  toPublicRoundDrawnDto,
+  toRoundDrawnDto,
+  toRoundPublicDto,
+} from './mappers/roundMapper';
+import { isReleased } from './revealTiming';
+
+/** Why: the stage may (re)load at any moment and must rebuild its screen from one call. */
+export class StageCommands {
+  constructor(
+    private readonly service: DrawcastService,
+    private readonly hub: Broadcaster,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Trusted stages see drawn rounds at once; others only once the audience may (a stream delay stays unspoiled). */
+  async stageState(eventId: string, trusted: boolean): Promise<StageStateDto> {
+    const event = await this.service.getEvent(eventId);
+    const [prizes, current, aggregate, rounds, participants] = await Promise.all([
+      this.service.listPrizes(eventId),
+      this.service.currentRound(eventId),
+      this.service.currentAggregate(eventId),
+      this.service.listRounds(eventId),
+      this.service.countParticipants(eventId),
+    ]);
+    const now = this.clock.now();
+    return {
+      event: toEventDto(event),
+      prizes: prizes.map(toPrizeDto),
+      round: current ? toRoundPublicDto(current) : null,
+      aggregate: aggregate ? toAggregateDto(eventId, aggregate) : null,
+      audienceCount: this.hub.audienceCount(eventId),
+      participants,
+      drawn: rounds
+        .filter(isDrawn)
+        .filter((r) => trusted || isReleased(r, now))
+        .map((r) => (trusted ? toRoundDrawnDto(r) : toPublicRoundDrawnDto(r))),
+      serverNow: now,
+    };
+  }
+
+  /**
+   * A page of the event's nicknames in join order, with the total: the names on the wheel and reels (a
+   * fair sample drawn from pages at random offsets) and the lobby's new joiners. Phones, hashes and
+   * device tokens never leave the server; the transport decides who may call this (stages and hosts).
+   */
+  async stageNames(eventId: string, page: { offset: number; limit: number }): Promise<StageNamesDto> {
+    await this.service.getEvent(eventId);
+    const [total, rows] = await Promise.all([
+      this.service.countParticipants(eventId),
+      this.service.listParticipants(eventId, page),
+    ]);
+    return { total, offset: page.offset, names: rows.map(toStageNameDto) };
+  }
+}
