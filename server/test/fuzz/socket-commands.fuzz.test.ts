@@ -11,6 +11,8 @@ import { hostilePayload } from './hostileValues';
 
 const RUNS = fuzzRuns(500);
 /** Under the server's 64 kB maxHttpBufferSize; bigger frames are dropped with the connection (tested apart). */
+/** A loaded 2-core machine answers a case in ~5 ms; leave ten times that. */
+const TIMEOUT_MS = RUNS * 50 + 60_000;
 const MAX_WIRE = 56 * 1024;
 const RESERVED = new Set([
   'connect',
@@ -70,29 +72,37 @@ describe(`socket command fuzz (${RUNS} cases per command)`, () => {
   });
 
   for (const event of COMMAND_NAMES) {
-    it(`${event}: typed answer, nothing committed when rejected`, async () => {
-      const payload = hostilePayload(f.realValues).filter((p) => wireSize(p) < MAX_WIRE);
+    it(
+      `${event}: typed answer, nothing committed when rejected`,
+      async () => {
+        const payload = hostilePayload(f.realValues).filter((p) => wireSize(p) < MAX_WIRE);
+        await fc.assert(
+          fc.asyncProperty(fc.nat({ max: 2 }), payload, fc.boolean(), async (who, p, twoArgs) => {
+            await check(sockets[who]!, event, twoArgs ? [p, 'extra'] : [p]);
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT_MS,
+    );
+  }
+
+  it(
+    'answers unknown command names with a typed UNKNOWN_COMMAND',
+    async () => {
+      const name = fc
+        .oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }))
+        .filter((n) => !RESERVED.has(n) && !COMMAND_NAMES.includes(n));
       await fc.assert(
-        fc.asyncProperty(fc.nat({ max: 2 }), payload, fc.boolean(), async (who, p, twoArgs) => {
-          await check(sockets[who]!, event, twoArgs ? [p, 'extra'] : [p]);
+        fc.asyncProperty(fc.nat({ max: 2 }), name, async (who, n) => {
+          const emit = sockets[who]!.timeout(10_000).emitWithAck.bind(sockets[who]) as unknown as Emit;
+          expect(await emit(n, {})).toMatchObject({ ok: false, code: 'UNKNOWN_COMMAND' });
         }),
         { numRuns: RUNS },
       );
-    });
-  }
-
-  it('answers unknown command names with a typed UNKNOWN_COMMAND', async () => {
-    const name = fc
-      .oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }))
-      .filter((n) => !RESERVED.has(n) && !COMMAND_NAMES.includes(n));
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: 2 }), name, async (who, n) => {
-        const emit = sockets[who]!.timeout(10_000).emitWithAck.bind(sockets[who]) as unknown as Emit;
-        expect(await emit(n, {})).toMatchObject({ ok: false, code: 'UNKNOWN_COMMAND' });
-      }),
-      { numRuns: RUNS },
-    );
-  });
+    },
+    TIMEOUT_MS,
+  );
 
   it('keeps the store as the last accepted command left it, stays up, and the heap flat', async () => {
     expect(f.probe.snapshot()).toEqual(baseline);
