@@ -124,9 +124,9 @@ describe(`HTTP route fuzz (${RUNS} cases per route)`, () => {
             const where = `${route.method} ${url.slice(0, 200)} -> ${res.status} ${text.slice(0, 200)}`;
             expect(res.status, where).toBeLessThan(500);
             const json = (res.headers.get('content-type') ?? '').includes('application/json');
-            const typedError =
-              res.status >= 400 && url.startsWith('/api') ? typedAckProblem(JSON.parse(text)) : null;
-            expect({ where, json: url.startsWith('/api') ? json : true, typedError }).toEqual({
+            const apiError = res.status >= 400 && url.startsWith('/api');
+            const typedError = apiError ? typedAckProblem(JSON.parse(text)) : null;
+            expect({ where, json: apiError ? json : true, typedError }).toEqual({
               where,
               json: true,
               typedError: null,
