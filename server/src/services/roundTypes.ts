@@ -1,5 +1,5 @@
 // Service shapes for rounds: inputs, the host/stage view, the odds aggregate, draw results.
-import type { DrawMode, RedrawLink, RoundStatus } from '../domain/types';
+import type { DrawMode, Round } from '../domain/types';
 
 export type { PendingProofDocument, ProofDocument, RevealedProofDocument } from '../domain/proofDocument';
 
@@ -23,34 +23,19 @@ export interface WinnerView {
 }
 
 /**
- * A round as the host and stage see it. Never contains the serverSeed. `winners` is filled as soon as
- * the round is drawn: transports must not send it to the audience before phoneRevealAt.
+ * A round as the host and stage see it: the stored round without its seed (derived from the domain type,
+ * so a new round field reaches the view without an edit here), plus the prize name and the winners with
+ * nicknames. `winners` is filled as soon as the round is drawn: transports must not send it to the
+ * audience before phoneRevealAt.
  */
-export interface RoundView {
-  id: string;
-  eventId: string;
-  prizeId: string;
+export type RoundView = Omit<Round, 'serverSeed' | 'winners' | 'drawMode'> & {
   prizeName: string;
-  k: number;
-  excludePreviousWinners: boolean;
-  checkedInOnly: boolean;
-  blocklist: string[];
-  /** Set on a redraw round: the forfeited slot it re-awards. */
-  redrawOf: RedrawLink | null;
-  /** Stage animation of this round. */
+  /** Stage animation of this round ('wheel' for rounds stored without one). */
   drawMode: DrawMode;
-  commitment: string;
-  publicEntropy: string;
-  status: RoundStatus;
-  createdAt: number;
-  drawnAt: number | null;
-  revealAt: number | null;
-  phoneRevealAt: number | null;
   /** clock.now() ≥ phoneRevealAt at the time the view was built. */
   revealed: boolean;
-  entriesDigest: string | null;
   winners: WinnerView[] | null;
-}
+};
 
 /** Entries per weight class among the currently eligible entries of a round: the odds broadcast payload. */
 export interface RoundAggregate {
