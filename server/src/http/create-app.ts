@@ -13,6 +13,7 @@ import type { DrawcastMetrics } from './metrics';
 import { apiNotFound, errorHandler, requestLogger } from './middleware';
 import { publicRoutes } from './public-routes';
 import { claimRoutes } from './routes/claims';
+import { entriesRoutes } from './routes/entries';
 import { peopleRoutes } from './routes/people';
 import { recordRoutes } from './routes/records';
 import { mountUi } from './static-ui';
@@ -70,6 +71,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use('/api', recordRoutes(deps));
   app.use('/api', express.json({ limit: deps.config.httpBodyLimit }));
   app.use('/api', publicRoutes(deps.service));
+  app.use('/api', entriesRoutes(deps));
   app.use('/api', peopleRoutes(deps));
   app.use('/api', claimRoutes(deps));
   app.use('/api', hostRoutes(deps));

@@ -6,6 +6,7 @@ import type { DrawcastMetrics } from '../http/metrics';
 import type { Clock, DrawcastService } from '../services/types';
 import { autoSyncOnConnect, registerAudienceHandlers } from './audience-handlers';
 import { registerClaimHandlers } from './claim-handlers';
+import { registerEntriesHandlers } from './entries-handlers';
 import { handshakeMiddleware, handshakeOf } from './handshake';
 import type { HostActions } from './host-actions';
 import { registerHostHandlers } from './host-handlers';
@@ -39,6 +40,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerAudienceHandlers(deps, socket);
     registerStageHandlers(deps, socket);
     registerHostHandlers(deps, socket);
+    registerEntriesHandlers(deps, socket);
     registerClaimHandlers(deps, socket);
 
     const auth = handshakeOf.get(socket);

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
 import { toClaimDto, toForfeitedDto, toRedeemedDto, winnerClaimFromStaff } from './claim-views';
+import { toEntriesClosedDto } from './entries-views';
 import { KeyedThrottle } from './keyed-throttle';
 import { OddsPacer } from './odds-pacer';
 import type { OddsPacing } from './odds-pacer';
@@ -70,6 +71,13 @@ export class LiveHub {
   /** A new round's commitment, shown before entries close; its aggregate follows. */
   roundCommitted(round: RoundView): void {
     this.everyone(round.eventId).emit('round:committed', toRoundPublicDto(round));
+    this.oddsChanged(round.eventId);
+  }
+
+  /** Issue #9: the entry list froze; its count and digest go to everyone at once, before any entropy. */
+  entriesClosed(round: RoundView): void {
+    const dto = toEntriesClosedDto(round);
+    if (dto) this.everyone(round.eventId).emit('round:entriesClosed', dto);
     this.oddsChanged(round.eventId);
   }
 

@@ -48,6 +48,9 @@ function openRoundSummary(open: OpenRoundView): RoundSummaryDto {
     prizeName: open.prizeName,
     commitment: open.commitment,
     k: open.k,
+    entriesClosedAt: open.entriesClosedAt,
+    entryCount: open.entryCount,
+    entriesDigest: open.entriesDigest,
   };
 }
 

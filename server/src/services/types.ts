@@ -5,7 +5,8 @@ import type { WeightBreakdown } from '../domain/bonus/weight';
 import type { ReferralRejection } from '../domain/bonus/referral';
 import type { ForfeitReason } from '../domain/claims/claim';
 import type { ShippingContact } from '../domain/claims/shippingContact';
-import type { AuditRecord, ChainVerdict } from '../domain/audit/auditChain';
+import type { AuditRecord, ChainHead, ChainVerdict } from '../domain/audit/auditChain';
+import type { Entry } from '@drawcast/shared';
 import type {
   DrawEvent,
   EventSettings,
@@ -155,8 +156,32 @@ export interface RoundView {
   phoneRevealAt: number | null;
   /** clock.now() ≥ phoneRevealAt at the time the view was built. */
   revealed: boolean;
+  /** When the entry list froze (round:close, or a draw of a never-closed round); null while open. */
+  entriesClosedAt: number | null;
+  entryCount: number | null;
+  /** Set at the close: the digest of the frozen list (the proof's entriesDigest). */
   entriesDigest: string | null;
   winners: WinnerView[] | null;
+  /** The event's audit head right after this round's draw record; null until drawn. */
+  auditHead: ChainHead | null;
+}
+
+/** Result of closeEntries: a second call returns the frozen state with alreadyClosed = true. */
+export interface CloseEntriesView {
+  round: RoundView;
+  alreadyClosed: boolean;
+}
+
+/** The frozen entry list of a closed round, as the public route serves it. */
+export interface FrozenEntriesView {
+  algorithm: 'drawcast-v1';
+  roundId: string;
+  commitment: string;
+  entriesClosedAt: number;
+  entryCount: number;
+  entriesDigest: string;
+  /** Canonical order, exactly as the proof will list them. */
+  entries: Entry[];
 }
 
 /** Entries per weight class among the currently eligible entries of a round: the odds broadcast payload. */
@@ -178,6 +203,10 @@ export interface OpenRoundView {
   prizeName: string;
   commitment: string;
   k: number;
+  /** Set once the round's entries are closed: then `eligible` means "in the frozen list". */
+  entriesClosedAt: number | null;
+  entryCount: number | null;
+  entriesDigest: string | null;
   aggregate: RoundAggregate;
   /** Whether this participant is eligible (not blocklisted, not excluded as an earlier winner). */
   eligible: boolean;
@@ -255,6 +284,8 @@ export interface JoinResult {
 export interface DrawRoundResult {
   round: RoundView;
   alreadyDrawn: boolean;
+  /** The round was never closed: this draw froze its entries in the same step (announce the close too). */
+  closedByDraw: boolean;
 }
 
 /** The operations transports call; every failure is a DrawcastError with a shared ErrorCode. */
@@ -284,9 +315,19 @@ export interface DrawcastService {
 
   /** The seed is stored durably before the commitment is returned. */
   createRound(eventId: string, input: CreateRoundInput): Promise<RoundView>;
-  /** Only while the round is committed; else ROUND_ALREADY_DRAWN. */
+  /**
+   * Freezes the round's entry list (count and digest published at once, before any entropy). Idempotent;
+   * NOT_ENOUGH_ENTRIES if fewer eligible than k; ROUND_NOT_REVEALED / CONFLICT while an earlier round blocks it.
+   */
+  closeEntries(roundId: string): Promise<CloseEntriesView>;
+  /** Public: the frozen list of a closed round; ENTRIES_NOT_CLOSED while entries are open. */
+  getFrozenEntries(roundId: string): Promise<FrozenEntriesView>;
+  /** Only after the close and before the draw; ENTRIES_NOT_CLOSED before, ROUND_ALREADY_DRAWN after. */
   setPublicEntropy(roundId: string, publicEntropy: string): Promise<RoundView>;
-  /** Idempotent and race-safe: concurrent calls draw once. NOT_ENOUGH_ENTRIES if fewer eligible than k. */
+  /**
+   * Idempotent and race-safe: concurrent calls draw once, from the frozen list. A never-closed round
+   * without entropy is closed and drawn in one step. NOT_ENOUGH_ENTRIES if fewer eligible than k.
+   */
   drawRound(roundId: string): Promise<DrawRoundResult>;
   /** Frees a committed round's prize reservation (e.g. after NOT_ENOUGH_ENTRIES); ROUND_ALREADY_DRAWN if drawn. */
   cancelRound(roundId: string): Promise<RoundView>;
@@ -350,6 +391,9 @@ export interface DrawcastService {
   restoreEvent(document: unknown): Promise<RestoreSummary>;
   /** Host: a page of the event's hash-chained audit log. */
   listAudit(eventId: string, page?: AuditPage): Promise<AuditRecord[]>;
-  /** Host: checks the event's whole audit chain (first broken link). */
-  verifyAudit(eventId: string): Promise<ChainVerdict>;
+  /**
+   * Host: checks the event's whole audit chain (first broken link); with `head` (`seq:hash` from a proof,
+   * a backup or a screenshot), also that the chain still reaches it (a log cut short is reported).
+   */
+  verifyAudit(eventId: string, head?: string): Promise<ChainVerdict>;
 }

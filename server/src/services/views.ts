@@ -75,8 +75,11 @@ export function toRoundView(
     revealAt: round.revealAt,
     phoneRevealAt: round.phoneRevealAt,
     revealed: isRevealed(round, now),
+    entriesClosedAt: round.entriesClosedAt,
+    entryCount: round.entryCount,
     entriesDigest: round.entriesDigest,
     winners: round.winners === null ? null : (winners ?? []),
+    auditHead: round.auditHead === null ? null : { ...round.auditHead },
   };
 }
 

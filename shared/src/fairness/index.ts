@@ -7,5 +7,7 @@ export { compareUtf8 } from './validate';
 export { DrawStream } from './stream';
 export { oddsByWeight } from './odds';
 export { exactInclusion } from './oddsExact';
+export { checkFrozenEntries } from './frozenEntries';
+export type { FrozenListCheck } from './frozenEntries';
 export { ProofSchema, verifyProof, buildProof } from './proof';
 export type { Proof, ProofCheck, ProofVerdict } from './proof';

@@ -1,5 +1,16 @@
 // Wire shapes of what the server sends: plain JSON, no seeds, hashes or raw phone numbers.
 import type { TicketBreakdownDto, WinnerClaimDto, YouForfeitedDto } from './claimDto';
+import type { AuditHeadDto } from './trustDto';
+
+/** A round's entry list once frozen (round:close, or the draw of a never-closed round); nulls while open. */
+export interface EntriesClosedFields {
+  /** When the list froze; null while entries are open. */
+  entriesClosedAt: number | null;
+  /** Entries in the frozen list. */
+  entryCount: number | null;
+  /** drawcast-v1 digest of the frozen list (the proof's entriesDigest). */
+  entriesDigest: string | null;
+}
 
 /** Event settings as the host console edits them. */
 export interface EventSettingsDto {
@@ -59,8 +70,8 @@ export interface WinnerDto {
   nickname: string;
 }
 
-/** The round a phone is entered in, as the join ack and state carry it. */
-export interface RoundSummaryDto {
+/** The round a phone is entered in, as the join ack and state carry it (with its close, once closed). */
+export interface RoundSummaryDto extends EntriesClosedFields {
   id: string;
   prizeId: string;
   prizeName: string;
@@ -69,7 +80,7 @@ export interface RoundSummaryDto {
 }
 
 /** A round for the host and stage; `winners` is only sent to them, never to the audience early. */
-export interface RoundDto {
+export interface RoundDto extends EntriesClosedFields {
   id: string;
   eventId: string;
   prizeId: string;
@@ -89,12 +100,13 @@ export interface RoundDto {
   revealAt: number | null;
   phoneRevealAt: number | null;
   revealed: boolean;
-  entriesDigest: string | null;
   winners: WinnerDto[] | null;
+  /** The event's audit head right after this round's draw record (also in the proof); null until drawn. */
+  auditHead: AuditHeadDto | null;
 }
 
 /** `round:committed` / `round:updated`: what everyone may know about a round before its reveal. */
-export interface RoundPublicDto {
+export interface RoundPublicDto extends EntriesClosedFields {
   eventId: string;
   roundId: string;
   prizeId: string;
@@ -132,6 +144,10 @@ export interface RoundDrawnDto {
   /** Server ms at which the phones show them (revealAt + stream delay). */
   phoneRevealAt: number;
   proofUrl: string;
+  entriesClosedAt: number;
+  entryCount: number;
+  /** The event's audit head right after the draw record (the proof carries the same). */
+  auditHead: AuditHeadDto | null;
 }
 
 /** `round:reveal` to the audience, sent no earlier than the animation lead before `revealAt`. */
