@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAuditHead, verifyProof } from '@drawcast/shared';
 import type { RoundDto } from '@drawcast/shared';
-import { runAuditVerify } from '../src/io/cli/auditVerifyCommand';
+import { runAuditVerify } from '../src/cli/auditVerifyCommand';
 import { deviceToken, okData, openEventWithPrize, startTestServer } from './harness';
 import type { TestServer } from './harness';
 

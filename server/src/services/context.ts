@@ -8,7 +8,7 @@ import { BoundedCache } from './boundedCache';
 import { KeyedMutex } from './keyedMutex';
 import { createRoundOddsCache } from './odds/createRoundOddsCache';
 import type { RoundOddsCache } from './odds/roundOddsCache';
-import type { FrozenIndex } from './frozenEntries';
+import type { FrozenIndex } from './frozenIndex';
 import type { ServiceDeps, WinnerView } from './types';
 
 /** Deps plus process-local coordination, passed to every operation module. */

@@ -6,21 +6,14 @@ import { entryFilterOf } from '../domain/eligibility';
 import { closeBlocker, frozenAggregate, frozenEntryList } from '../domain/entryList';
 import type { Round } from '../domain/types';
 import { auditMeta, requireRound, type ServiceContext } from './context';
+import type { FrozenIndex } from './frozenIndex';
 import { entriesNotClosedError, notCommittedError } from './roundErrors';
 import type { CloseEntriesView, FrozenEntriesView, RoundView } from './types';
-import { roundViews } from './views';
+import { roundViews } from './entityViews';
 
 async function viewOf(ctx: ServiceContext, round: Round): Promise<RoundView> {
   const [view] = await roundViews(ctx, round.eventId, [round]);
   return view as RoundView;
-}
-
-/** A closed round's frozen list, indexed for joins (own weight) and odds (per-class counts). */
-export interface FrozenIndex {
-  entries: Entry[];
-  weights: Map<string, number>;
-  counts: Record<number, number>;
-  total: number;
 }
 
 /** The entries a never-closed round is drawn from: the event's eligible entries right now. */

@@ -15,7 +15,7 @@ import {
 import { entriesAtDraw, frozenEntriesOf } from './frozenEntries';
 import { entriesNotClosedError, notCommittedError } from './roundErrors';
 import type { CreateRoundInput, DrawRoundResult, RoundView } from './types';
-import { roundViews } from './views';
+import { roundViews } from './entityViews';
 
 export { aggregateOf, currentAggregate, getProof, openRoundFor, roundAggregate } from './roundQueries';
 
