@@ -7,6 +7,7 @@ import { describeEntriesContract } from './conformance/entries';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
+import { describeRevealDueContract } from './conformance/reveals';
 import { describePeopleContract } from './conformance/people';
 import { describeRoundContract } from './conformance/rounds';
 
@@ -24,5 +25,6 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describePeopleContract(kit);
     describeClaimContract(kit);
     describeAuditContract(kit);
+    describeRevealDueContract(kit);
   });
 }

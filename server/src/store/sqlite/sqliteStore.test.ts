@@ -51,8 +51,11 @@ describe('sqlite store specifics', () => {
   it('migrates rounds drawn before issue #9: their entries froze at the draw', async () => {
     const { dir, file } = await tempFile();
     const db = new Database(file);
-    for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
-    db.pragma('user_version = 3');
+    // The database as it was just before the #9 migration (every earlier one applied).
+    const issue9 = MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN entries_closed_at'));
+    expect(issue9).toBeGreaterThan(0);
+    for (const sql of MIGRATIONS.slice(0, issue9)) db.exec(sql);
+    db.pragma(`user_version = ${issue9}`);
     db.exec(`INSERT INTO events VALUES ('evt_1', 'Old', 'ABC234', 'open', '{}', 1)`);
     db.exec(
       `INSERT INTO prizes (id, event_id, name, description, quantity, created_at) VALUES ('prz_1', 'evt_1', 'P', '', 5, 1)`,
