@@ -67,6 +67,7 @@ export function toRoundView(
     prizeName,
     revealed: isRevealed(round, now),
     winners: round.winners === null ? null : (winners ?? []),
+    auditHead: round.auditHead === null ? null : { ...round.auditHead },
   };
 }
 

@@ -1,4 +1,5 @@
 // Service shapes for rounds: inputs, the host/stage view, the odds aggregate, draw results.
+import type { Entry } from '@drawcast/shared';
 import type { DrawMode, Round } from '../domain/types';
 
 export type { PendingProofDocument, ProofDocument, RevealedProofDocument } from '../domain/proofDocument';
@@ -37,6 +38,24 @@ export type RoundView = Omit<Round, 'serverSeed' | 'winners' | 'drawMode'> & {
   winners: WinnerView[] | null;
 };
 
+/** Result of closeEntries: a second call returns the frozen state with alreadyClosed = true. */
+export interface CloseEntriesView {
+  round: RoundView;
+  alreadyClosed: boolean;
+}
+
+/** The frozen entry list of a closed round, as the public route serves it. */
+export interface FrozenEntriesView {
+  algorithm: 'drawcast-v1';
+  roundId: string;
+  commitment: string;
+  entriesClosedAt: number;
+  entryCount: number;
+  entriesDigest: string;
+  /** Canonical order, exactly as the proof will list them. */
+  entries: Entry[];
+}
+
 /** Entries per weight class among the currently eligible entries of a round: the odds broadcast payload. */
 export interface RoundAggregate {
   roundId: string;
@@ -51,4 +70,6 @@ export interface RoundAggregate {
 export interface DrawRoundResult {
   round: RoundView;
   alreadyDrawn: boolean;
+  /** The round was never closed: this draw froze its entries in the same step (announce the close too). */
+  closedByDraw: boolean;
 }

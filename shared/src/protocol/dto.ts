@@ -2,6 +2,19 @@
 // each, the type inferred from it, so every shape is written once.
 import { z } from 'zod';
 import { ticketBreakdownDtoSchema, winnerClaimDtoSchema, youForfeitedDtoSchema } from './claimDto';
+import { auditHeadDtoSchema } from './trustDto';
+
+/** A round's entry list once frozen (round:close, or the draw of a never-closed round); nulls while open. */
+export const entriesClosedFieldsSchema = z.object({
+  /** When the list froze; null while entries are open. */
+  entriesClosedAt: z.number().nullable(),
+  /** Entries in the frozen list. */
+  entryCount: z.number().nullable(),
+  /** drawcast-v1 digest of the frozen list (the proof's entriesDigest). */
+  entriesDigest: z.string().nullable(),
+});
+/** Inferred from entriesClosedFieldsSchema. */
+export type EntriesClosedFields = z.infer<typeof entriesClosedFieldsSchema>;
 
 /** Event settings as the host console edits them. */
 export const eventSettingsDtoSchema = z.object({
@@ -36,13 +49,14 @@ export const eventDtoSchema = z.object({
 /** Inferred from eventDtoSchema. */
 export type EventDto = z.infer<typeof eventDtoSchema>;
 
-/** The round a phone is entered in, as the join ack and state carry it. */
+/** The round a phone is entered in, as the join ack and state carry it (with its close, once closed). */
 export const roundSummaryDtoSchema = z.object({
   id: z.string(),
   prizeId: z.string(),
   prizeName: z.string(),
   commitment: z.string(),
   k: z.number(),
+  ...entriesClosedFieldsSchema.shape,
 });
 /** Inferred from roundSummaryDtoSchema. */
 export type RoundSummaryDto = z.infer<typeof roundSummaryDtoSchema>;
@@ -110,8 +124,10 @@ export const roundDtoSchema = z.object({
   revealAt: z.number().nullable(),
   phoneRevealAt: z.number().nullable(),
   revealed: z.boolean(),
-  entriesDigest: z.string().nullable(),
   winners: z.array(winnerDtoSchema).nullable(),
+  /** The event's audit head right after this round's draw record (also in the proof); null until drawn. */
+  auditHead: auditHeadDtoSchema.nullable(),
+  ...entriesClosedFieldsSchema.shape,
 });
 /** Inferred from roundDtoSchema. */
 export type RoundDto = z.infer<typeof roundDtoSchema>;
@@ -129,6 +145,7 @@ export const roundPublicDtoSchema = z.object({
   createdAt: z.number(),
   /** Stage animation (absent = 'wheel'). */
   drawMode: drawModeDtoSchema.optional(),
+  ...entriesClosedFieldsSchema.shape,
 });
 /** Inferred from roundPublicDtoSchema. */
 export type RoundPublicDto = z.infer<typeof roundPublicDtoSchema>;
@@ -163,6 +180,10 @@ export const roundDrawnDtoSchema = z.object({
   proofUrl: z.string(),
   /** Stage animation (absent = 'wheel'). */
   drawMode: drawModeDtoSchema.optional(),
+  entriesClosedAt: z.number(),
+  entryCount: z.number(),
+  /** The event's audit head right after the draw record (the proof carries the same). */
+  auditHead: auditHeadDtoSchema.nullable(),
 });
 /** Inferred from roundDrawnDtoSchema. */
 export type RoundDrawnDto = z.infer<typeof roundDrawnDtoSchema>;

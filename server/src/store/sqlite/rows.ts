@@ -79,6 +79,10 @@ export interface RoundRow {
   winners: string | null;
   redraw_of: string | null;
   draw_mode?: DrawMode;
+  entries_closed_at: number | null;
+  entry_count: number | null;
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
 }
 
 /** A row of `claims`. */
@@ -230,11 +234,17 @@ export function roundFromRow(row: RoundRow): Round {
     drawnAt: row.drawn_at,
     revealAt: row.reveal_at,
     phoneRevealAt: row.phone_reveal_at,
+    entriesClosedAt: row.entries_closed_at,
+    entryCount: row.entry_count,
     entriesDigest: row.entries_digest,
     winners: row.winners === null ? null : (JSON.parse(row.winners) as string[]),
     redrawOf: row.redraw_of === null ? null : (JSON.parse(row.redraw_of) as RedrawLink),
     // 'wheel' is the default and reads back as absent, like rounds stored before the column existed.
     ...(row.draw_mode && row.draw_mode !== 'wheel' ? { drawMode: row.draw_mode } : {}),
+    auditHead:
+      row.audit_head_seq === null || row.audit_head_hash === null
+        ? null
+        : { seq: row.audit_head_seq, hash: row.audit_head_hash },
   };
 }
 
