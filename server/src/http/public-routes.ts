@@ -18,9 +18,10 @@ export function publicRoutes(service: DrawcastService): Router {
   router.get('/join/:joinCode', async (req, res) => {
     const joinCode = parseParam(joinCodeSchema, req, 'joinCode', ErrorCode.EVENT_NOT_FOUND);
     const event = await service.getEventByJoinCode(joinCode);
-    const [participants, round] = await Promise.all([
+    const [participants, round, prizes] = await Promise.all([
       service.countParticipants(event.id),
       service.currentRound(event.id),
+      service.listPrizes(event.id),
     ]);
     const info: PublicEventInfoDto = {
       id: event.id,
@@ -30,6 +31,13 @@ export function publicRoutes(service: DrawcastService): Router {
       requirePhone: event.settings.requirePhone,
       participants,
       round: round ? toRoundSummaryDto(round) : null,
+      prizes: prizes.map((p) => ({
+        id: p.id,
+        name: p.name,
+        description: p.description,
+        quantity: p.quantity,
+        awarded: p.awarded,
+      })),
     };
     res.json(info);
   });

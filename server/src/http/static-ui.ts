@@ -20,7 +20,8 @@ export function mountUi(app: Express, dirs: { stage: string; mobile: string }, a
     app.get(['/host', '/host/{*rest}'], (_req, res) =>
       res.sendFile(existsSync(hostIndex) ? hostIndex : mobileIndex),
     );
-    app.get('/j/{*rest}', (_req, res) => res.sendFile(mobileIndex));
+    // /join/<code>?ref=… is the invite link (sharePath) the server hands out: the same phone app.
+    app.get(['/j/{*rest}', '/join/{*rest}'], (_req, res) => res.sendFile(mobileIndex));
   } else {
     app.get('/', (_req, res) => {
       res.type('html').send(PLACEHOLDER_HTML);

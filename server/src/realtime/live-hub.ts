@@ -22,6 +22,9 @@ import {
 } from './views';
 import type { DrawnRoundView } from './views';
 
+/** Follow-up broadcasts after inexact odds before the hub waits for the next real change. */
+const MAX_INEXACT_FOLLOW_UPS = 20;
+
 /** How the hub paces and slices its odds broadcasts. */
 export interface LiveHubOptions extends OddsPacing {
   /**
@@ -38,6 +41,8 @@ export class LiveHub {
   private readonly reveals: RevealScheduler;
   /** The winners' own notices (with their redemption codes) go out at phoneRevealAt, never earlier. */
   private readonly winNotices: RevealScheduler;
+  /** Consecutive broadcasts per event whose odds were not exact yet (see followUpInexactOdds). */
+  private readonly inexactFollowUps = new Map<string, number>();
 
   constructor(
     private readonly io: DrawcastIo,
@@ -96,11 +101,30 @@ export class LiveHub {
     for (const room of this.everyoneRooms(eventId)) recipients += adapterRooms.get(room)?.size ?? 0;
     void this.service.currentAggregate(eventId).then(
       (aggregate) => {
-        if (aggregate) this.sendInSlices(eventId, toAggregateDto(eventId, aggregate));
+        if (!aggregate) return;
+        const odds = this.service.aggregateOdds(aggregate);
+        this.sendInSlices(eventId, toAggregateDto(eventId, aggregate, odds));
+        this.followUpInexactOdds(eventId, odds.exact);
       },
       (err: unknown) => this.logger.warn({ err, eventId }, 'odds broadcast failed'),
     );
     return recipients;
+  }
+
+  /**
+   * A broadcast whose odds were not exact yet (worker still computing, or throttled) is followed by
+   * another once the computation lands, so phones are never left with "not exact yet" after the last
+   * join. Bounded per event, so a failing worker cannot keep the pacer busy forever.
+   */
+  private followUpInexactOdds(eventId: string, exact: boolean): void {
+    if (exact) {
+      this.inexactFollowUps.delete(eventId);
+      return;
+    }
+    const done = this.inexactFollowUps.get(eventId) ?? 0;
+    if (done >= MAX_INEXACT_FOLLOW_UPS) return;
+    this.inexactFollowUps.set(eventId, done + 1);
+    void this.service.oddsSettled().then(() => this.oddsChanged(eventId));
   }
 
   /**

@@ -159,6 +159,12 @@ export interface RoundView {
   winners: WinnerView[] | null;
 }
 
+/** Odds per weight class for one aggregate; `exact` is false while they belong to an older one (or none yet). */
+export interface AggregateOdds {
+  byWeight: Readonly<Record<number, number>> | null;
+  exact: boolean;
+}
+
 /** Entries per weight class among the currently eligible entries of a round: the odds broadcast payload. */
 export interface RoundAggregate {
   roundId: string;
@@ -298,6 +304,10 @@ export interface DrawcastService {
   roundAggregate(roundId: string): Promise<RoundAggregate>;
   /** Aggregate of currentRound(eventId), or null when no round is committed. */
   currentAggregate(eventId: string): Promise<RoundAggregate | null>;
+  /** Exact odds per weight class of an aggregate from the odds cache (never blocks on an expensive one). */
+  aggregateOdds(aggregate: RoundAggregate): AggregateOdds;
+  /** Resolves when every odds computation started so far has landed (the broadcast then follows up). */
+  oddsSettled(): Promise<void>;
 
   /** Public; hides the seed until phoneRevealAt. Throws ROUND_NOT_FOUND. */
   getProof(roundId: string): Promise<ProofDocument>;

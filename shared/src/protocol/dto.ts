@@ -39,6 +39,17 @@ export interface PublicEventInfoDto {
   requirePhone: boolean;
   participants: number;
   round: RoundSummaryDto | null;
+  /** What can be won, so the join page can say it before anyone types a name. */
+  prizes?: PublicPrizeDto[];
+}
+
+/** A prize as the audience sees it before joining. */
+export interface PublicPrizeDto {
+  id: string;
+  name: string;
+  description: string;
+  quantity: number;
+  awarded: number;
 }
 
 /** A prize as the host and screens see it. */
@@ -106,7 +117,7 @@ export interface RoundPublicDto {
   createdAt: number;
 }
 
-/** `odds:aggregate`: entries per weight class; each phone computes its own odds with `oddsByWeight`. */
+/** `odds:aggregate`: entries per weight class and the odds of each class (see oddsByWeight). */
 export interface OddsAggregateDto {
   eventId: string;
   roundId: string;
@@ -114,6 +125,13 @@ export interface OddsAggregateDto {
   /** weight → number of eligible entries. */
   counts: Record<number, number>;
   total: number;
+  /**
+   * weight → exact probability that one entry of that weight wins, as the server computed it (null before
+   * its first result). Phones show these instead of computing the integral themselves.
+   */
+  oddsByWeight?: Record<number, number> | null;
+  /** False when `oddsByWeight` belongs to an older aggregate (still computing): say so, do not show it as exact. */
+  oddsExact?: boolean;
 }
 
 /** `round:drawn` to the stage (and host) at once: start the animation, land on the winners at revealAt. */
