@@ -68,6 +68,9 @@ export function registerAudienceHandlers(deps: AudienceDeps, socket: DrawcastSoc
       deps.metrics.joins.inc({ result: joined.created ? 'created' : 'existing' });
       await enterEventRooms(deps, socket, joined.event.id, joined.participant.id);
       if (joined.created) deps.hub.oddsChanged(joined.event.id);
+      if (joined.referrerId) {
+        socket.to(rooms.participant(joined.referrerId)).emit('you:referred', { eventId: joined.event.id });
+      }
       return buildJoinAck(joined);
     } catch (err) {
       deps.metrics.joins.inc({ result: 'failed' });

@@ -119,7 +119,8 @@ export async function buildParticipantState(
     },
     ticketBreakdown: { ...view.ticketBreakdown },
     round: open ? openRoundSummary(open) : null,
-    aggregate: open ? toAggregateDto(eventId, open.aggregate) : null,
+    // With every class's odds, so the phone's rules chart needs no broadcast after a reload.
+    aggregate: open ? toAggregateDto(eventId, open.aggregate, service.aggregateOdds(open.aggregate)) : null,
     eligible: open ? open.eligible : true,
     odds: open ? open.odds : null,
     oddsExact: open ? open.oddsExact : true,
