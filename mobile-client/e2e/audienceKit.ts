@@ -46,9 +46,7 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            c: Document,
-          ) => Promise<{
+          run: (c: Document) => Promise<{
             violations: Array<{
               id: string;
               impact: string | null;
