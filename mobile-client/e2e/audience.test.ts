@@ -81,7 +81,7 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
 
   // --- unknown code: a clear page
   const ann = await newPhone(chromium.browser, 'ann', 'en-US');
-  const bo = await newPhone(chromium.browser, 'bo', 'zh-CN');
+  const bo = await newPhone(chromium.browser, 'bo', 'zh-CN', 'reduce');
   const cy = await newPhone(chromium.browser, 'cy', 'en-US');
   phones.push(ann, bo, cy);
   await ann.page.goto(`${origin}/j/NOPE42`);
@@ -141,6 +141,16 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
   // --- round 1: the host draws; every phone shows its result at the same moment
   const drawn1 = await hostApi<RoundDto>(server, 'POST', `/api/rounds/${round1.id}/draw`);
   const winner1 = drawn1.winners![0]!.participantId;
+  // The suspense: animated, except on Bo's phone, which asked for reduced motion.
+  const spin = (p: Phone) =>
+    p.page
+      .locator('.drum span')
+      .first()
+      .evaluate((el) => getComputedStyle(el).animationName);
+  await ann.page.locator('.drum').waitFor();
+  await bo.page.locator('.drum').waitFor();
+  expect(await spin(ann)).toBe('spin');
+  expect(await spin(bo)).toBe('none');
   const byId = new Map([
     [annId, ann],
     [boId, bo],

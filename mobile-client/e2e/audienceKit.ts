@@ -18,13 +18,19 @@ export interface Phone {
 }
 
 /** A 390×844 touch phone in the given language. */
-export async function newPhone(browser: Browser, name: string, locale: 'en-US' | 'zh-CN'): Promise<Phone> {
+export async function newPhone(
+  browser: Browser,
+  name: string,
+  locale: 'en-US' | 'zh-CN',
+  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
+): Promise<Phone> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale,
+    reducedMotion,
   });
   const page = await context.newPage();
   const phone: Phone = { name, context, page, dialogs: [], errors: [] };

@@ -146,6 +146,7 @@ const zhCN: typeof en = {
       digest: '参与者名单与公布的指纹一致',
       winners: '重做抽奖得到完全相同的中奖者',
     },
+    colon: '：',
     pass: '通过',
     fail: '未通过',
     ok: '全部检查通过：这次抽奖是公平的。',
