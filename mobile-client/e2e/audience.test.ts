@@ -249,9 +249,13 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
     .toBe(1);
 
   // --- closed event: a new phone gets a clear page; nothing ever ran the nickname as HTML
-  await hostApi(server, 'POST', `/api/events/${event.id}/close`);
+  // The URL the server prints (/) goes straight to the only open draw.
   const late = await newPhone(chromium.browser, 'late', 'en-US');
   phones.push(late);
+  await late.page.goto(`${origin}/`);
+  await late.page.waitForURL(joinUrl);
+  await late.page.getByTestId('event-title').waitFor();
+  await hostApi(server, 'POST', `/api/events/${event.id}/close`);
   await late.page.goto(joinUrl);
   await late.page.getByTestId('closed').waitFor();
   for (const p of phones) {

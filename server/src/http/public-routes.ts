@@ -1,6 +1,6 @@
 // Public routes: the phone's pre-join event info and the round proof (exactly as the spec defines it).
 import { ErrorCode, idSchema, joinCodeSchema } from '@drawcast/shared';
-import type { PublicEventInfoDto } from '@drawcast/shared';
+import type { OpenEventDto, PublicEventInfoDto } from '@drawcast/shared';
 import { Router } from 'express';
 import type { DrawcastService } from '../services/types';
 import { toRoundSummaryDto } from '../realtime/views';
@@ -13,6 +13,13 @@ export function publicRoutes(service: DrawcastService): Router {
   router.get('/rounds/:roundId/proof', async (req, res) => {
     const roundId = parseParam(idSchema, req, 'roundId', ErrorCode.ROUND_NOT_FOUND);
     res.set('Cache-Control', 'no-store').json(await service.getProof(roundId));
+  });
+
+  // The phone app at `/` (the URL the server prints as a QR code): which draws are open to join now.
+  router.get('/join', async (_req, res) => {
+    const open = (await service.listEvents()).filter((e) => e.status === 'open');
+    const events: OpenEventDto[] = open.map((e) => ({ title: e.title, joinCode: e.joinCode }));
+    res.set('Cache-Control', 'no-store').json({ events });
   });
 
   router.get('/join/:joinCode', async (req, res) => {

@@ -43,6 +43,12 @@ export interface PublicEventInfoDto {
   prizes?: PublicPrizeDto[];
 }
 
+/** `GET /api/join`: an event open for joining, for a phone that opened `/` without a code. */
+export interface OpenEventDto {
+  title: string;
+  joinCode: string;
+}
+
 /** A prize as the audience sees it before joining. */
 export interface PublicPrizeDto {
   id: string;

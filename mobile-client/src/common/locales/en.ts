@@ -10,6 +10,7 @@ export default {
   nav: { label: 'Sections', entry: 'My entry', wins: 'My wins', rules: 'Rules', verify: 'Verify' },
   code: {
     title: 'Join a draw',
+    openTitle: 'Draws open now',
     intro: 'Type the code shown on the big screen.',
     label: 'Join code',
     go: 'Continue',
