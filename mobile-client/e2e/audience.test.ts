@@ -185,6 +185,14 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
   expect(await w1.page.getByTestId('deadline').textContent()).toMatch(/1 (d|天) 1|1 d 2|1 天 2/);
   await expectNoAxe(w1, 'my wins');
   await shootBoth(w1.page, shots, '6-wins');
+  const field = (name: string) => w1.page.locator(`[id="${claim1.id}-${name}"]`);
+  await field('recipient').fill('王小明');
+  await field('phone').fill('13800138000');
+  await field('address').fill('1 Example Road');
+  await w1.page.locator('form.contact button[type=submit]').click();
+  await w1.page.getByTestId('contact-saved').waitFor();
+  // Shown masked, as the server returns it to the phone.
+  expect(await w1.page.getByTestId('contact-saved').textContent()).toContain('1 Exam');
 
   // --- verify: the real proof passes, with my entry; a tampered one fails visibly
   await ann.page.goto(`${joinUrl}#/verify/${round1.id}`);
@@ -238,6 +246,18 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
   expect(await cy.page.getByTestId('result').getAttribute('data-outcome')).toBe(
     winner2 === cyId ? 'won' : 'lost',
   );
+
+  // --- the host marks round 2's winner a no-show: that phone shows the win as forfeited, live
+  const w2 = byId.get(winner2)!;
+  await w2.page.goto(`${joinUrl}#/wins`);
+  await w2.page.locator(`[data-testid=win]`).first().waitFor();
+  const claim2 = (await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`)).find(
+    (c) => c.roundId === round2.id,
+  )!;
+  await hostApi(server, 'POST', `/api/claims/${claim2.id}/forfeit`, { reason: 'no_show' });
+  await expect
+    .poll(() => w2.page.locator(`[data-testid=win][data-status=forfeited]`).count(), { timeout: 10_000 })
+    .toBe(1);
 
   // --- the prize desk redeems round 1's code: the winner's phone says "collected" live
   const w1wins = byId.get(winner1)!;
