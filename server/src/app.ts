@@ -6,15 +6,18 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ServerConfig } from './config';
-import { createHttpApp } from './http/create-app';
-import { HostAuthenticator } from './http/host-auth';
-import { createMetrics } from './http/metrics';
-import type { DrawcastMetrics } from './http/metrics';
+import { createHttpApp } from './http/createApp';
+import { HostAuthenticator } from './commands/hostAuth';
+import { createMetrics } from './commands/metrics';
+import type { DrawcastMetrics } from './commands/metrics';
 import { attachRealtime } from './realtime';
-import { HostActions } from './realtime/host-actions';
-import { JoinLimits } from './realtime/join-limits';
-import { LiveHub } from './realtime/live-hub';
-import type { DrawcastIo } from './realtime/types';
+import { COMMAND_NAMES } from './realtime/commandNames';
+import { createCommands } from './commands';
+import type { Commands } from './commands';
+import type { HostCommands } from './commands/hostCommands';
+import { JoinLimits } from './commands/joinLimits';
+import { LiveHub } from './realtime/liveHub';
+import type { DrawcastIo } from './realtime/socketTypes';
 import { createDrawcastService } from './services';
 import type { Clock, DrawcastService, Random } from './services/types';
 import type { Store } from './store/store';
@@ -41,8 +44,10 @@ export interface DrawcastServer {
   io: DrawcastIo;
   service: DrawcastService;
   hub: LiveHub;
-  /** Host operations + broadcasts, shared by REST and sockets (tests run the deadline sweep through it). */
-  actions: HostActions;
+  /** Host, phone and stage commands, shared by REST and sockets. */
+  commands: Commands;
+  /** The host commands (tests run the deadline sweep through them). */
+  actions: HostCommands;
   metrics: DrawcastMetrics;
   logger: Logger;
   /** Listens and resolves with the bound port (use port 0 in tests). */
@@ -54,7 +59,10 @@ export interface DrawcastServer {
 export async function createServer(options: CreateServerOptions): Promise<DrawcastServer> {
   const { store, clock, random, config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    commandNames: COMMAND_NAMES,
+  });
   const service = createDrawcastService({
     store,
     clock,
@@ -79,23 +87,23 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     oddsMessagesPerSecond: config.oddsMessagesPerSecond,
     oddsBroadcastSlice: config.oddsBroadcastSlice,
   });
-  const actions = new HostActions(service, hub, metrics);
   const limits = new JoinLimits({
     perIpPerMinute: config.joinsPerIpPerMinute,
     perDevicePerMinute: config.joinsPerDevicePerMinute,
   });
 
+  const commands = createCommands({ service, hub, clock, limits, hostAuth, metrics });
+  const actions = commands.host;
+
   const app = createHttpApp({
     config,
+    commands,
     service,
-    actions,
-    hostAuth,
-    metrics,
     logger,
     socketCount: () => io.engine.clientsCount,
   });
   httpServer.on('request', app);
-  attachRealtime(io, { service, hub, actions, clock, limits, hostAuth, metrics, logger });
+  attachRealtime(io, { commands, hub, clock, logger });
 
   const rearmed = await hub.rearm();
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');
@@ -109,6 +117,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     io,
     service,
     hub,
+    commands,
     actions,
     metrics,
     logger,
@@ -140,7 +149,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
 
 /** The claim-deadline sweep on a timer; one sweep at a time, failures logged, never thrown. */
 function startClaimSweep(
-  actions: HostActions,
+  actions: HostCommands,
   intervalMs: number,
   logger: Logger,
 ): ReturnType<typeof setInterval> | null {

@@ -27,7 +27,7 @@ import type {
   ImportPeopleResult,
   PersonView,
 } from './peopleTypes';
-import { toParticipantView } from './views';
+import { toParticipantView } from './entityViews';
 
 /** Fresh share codes tried when linking a phone finds one taken. */
 const SHARE_CODE_ATTEMPTS = 5;

@@ -172,7 +172,7 @@ export interface Store {
     baseWeight: number,
     audit: AuditMeta,
   ): Promise<Participant | null>;
-  /** Entries of the event passing the filter (earlier winners out, only checked-in); any order. */
+  /** Entries of the event passing the filter (earlier winners out, only checked-in), in id order (binary). */
   listEntries(eventId: string, filter: EntryFilter): Promise<Entry[]>;
   /** Entries per weight class (weight → count) passing the filter; from counters, cheap at 100,000 people. */
   weightCounts(eventId: string, filter: EntryFilter): Promise<Record<number, number>>;
