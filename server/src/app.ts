@@ -13,6 +13,7 @@ import type { DrawcastMetrics } from './commands/metrics';
 import { attachRealtime } from './realtime';
 import { COMMAND_NAMES } from './realtime/commandNames';
 import { createCommands } from './commands';
+import { RevealScheduler } from './commands/revealScheduler';
 import type { Commands } from './commands';
 import type { HostCommands } from './commands/hostCommands';
 import { JoinLimits } from './commands/joinLimits';
@@ -82,11 +83,24 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     // Same origin in production; other origins are refused by the browser's CORS check.
     cors: { origin: false },
   });
-  const hub = new LiveHub(io, service, clock, logger, {
-    oddsIntervalMs: config.oddsIntervalMs,
-    oddsMessagesPerSecond: config.oddsMessagesPerSecond,
-    oddsBroadcastSlice: config.oddsBroadcastSlice,
+  const reveals = new RevealScheduler({
+    store,
+    clock,
+    logger,
+    deliver: (due, round) => hub.deliverReveal(due, round),
   });
+  const hub: LiveHub = new LiveHub(
+    io,
+    service,
+    clock,
+    logger,
+    {
+      oddsIntervalMs: config.oddsIntervalMs,
+      oddsMessagesPerSecond: config.oddsMessagesPerSecond,
+      oddsBroadcastSlice: config.oddsBroadcastSlice,
+    },
+    reveals,
+  );
   const limits = new JoinLimits({
     perIpPerMinute: config.joinsPerIpPerMinute,
     perDevicePerMinute: config.joinsPerDevicePerMinute,

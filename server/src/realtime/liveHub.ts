@@ -10,7 +10,8 @@ import type { WinnerNotice } from '../commands/winnerNotices';
 import { KeyedThrottle } from './keyedThrottle';
 import { OddsPacer } from './oddsPacer';
 import type { OddsPacing } from './oddsPacer';
-import { RevealScheduler, audienceReleaseAt } from './revealScheduler';
+import type { RevealScheduler } from '../commands/revealScheduler';
+import type { RevealDue } from '../domain/revealDues';
 import type { DrawcastIo } from './socketTypes';
 import {
   isDrawn,
@@ -41,9 +42,8 @@ export interface LiveHubOptions extends OddsPacing {
 export class LiveHub implements Broadcaster {
   private readonly odds: OddsPacer;
   private readonly audience: KeyedThrottle;
-  private readonly reveals: RevealScheduler;
-  /** The winners' own notices (with their redemption codes) go out at phoneRevealAt, never earlier. */
-  private readonly winNotices: RevealScheduler;
+  /** Winners' notices prepared at the draw, sent by the scheduler at the phones' reveal. */
+  private readonly prepared = new Map<string, Promise<WinnerNotice[]>>();
   /** Consecutive broadcasts per event whose odds were not exact yet (see followUpInexactOdds). */
   private readonly inexactFollowUps = new Map<string, number>();
 
@@ -53,13 +53,12 @@ export class LiveHub implements Broadcaster {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly pacing: LiveHubOptions,
+    private readonly reveals: RevealScheduler,
   ) {
     this.odds = new OddsPacer(pacing, (eventId) => this.broadcastOdds(eventId));
     this.audience = new KeyedThrottle(pacing.oddsIntervalMs, (eventId) =>
       this.broadcastAudienceCount(eventId),
     );
-    this.reveals = new RevealScheduler(() => clock.now());
-    this.winNotices = new RevealScheduler(() => clock.now());
   }
 
   private everyoneRooms(eventId: string): string[] {
@@ -163,38 +162,40 @@ export class LiveHub implements Broadcaster {
   }
 
   /**
-   * A round was drawn and stored: trusted stages and the host get it at once; the audience, public
-   * stages and the winners' own sockets get it at the release instant (at once without a stream delay).
+   * A round was drawn and stored: the winners' notices are prepared now (a QR each takes time), and the
+   * reveal scheduler sends each part at its due time: trusted stages and the host at once, the audience
+   * and public stages at the release instant, each winner's own socket at the phones' reveal.
    */
   roundDrawn(round: RoundView): void {
     if (!isDrawn(round)) {
       this.logger.error({ roundId: round.id }, 'roundDrawn called with an undrawn round');
       return;
     }
-    this.io.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
-    this.scheduleAudienceReveal(round);
+    this.reveals.plan(round);
+    this.prepared.set(round.id, this.prepareNotices(round));
     this.oddsChanged(round.eventId);
   }
 
-  private scheduleAudienceReveal(round: DrawnRoundView): void {
-    this.reveals.schedule(round.id, audienceReleaseAt(round), () => {
-      this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
-      this.io.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
-      this.winNotices.schedule(round.id, round.phoneRevealAt, () => void this.notifyWinners(round));
+  private prepareNotices(round: DrawnRoundView): Promise<WinnerNotice[]> {
+    return buildWinnerNotices(this.service, round).catch((err: unknown) => {
+      this.logger.warn({ err, roundId: round.id }, 'claims for you:won unavailable');
+      return youWonMessages(round).map(([pid, win]): WinnerNotice => [pid, { ...win, claim: null }]);
     });
   }
 
-  /** `you:won` with each winner's claim (code + QR); the place is the claim's (a redraw keeps its slot's). */
-  private async notifyWinners(round: DrawnRoundView): Promise<void> {
-    let notices: WinnerNotice[];
-    try {
-      notices = await buildWinnerNotices(this.service, round);
-    } catch (err) {
-      this.logger.warn({ err, roundId: round.id }, 'claims for you:won unavailable');
-      notices = youWonMessages(round).map(([pid, win]) => [pid, { ...win, claim: null }]);
-    }
-    for (const [participantId, message] of notices) {
-      this.io.to(rooms.participant(participantId)).emit('you:won', message);
+  /** Sends one part of a round's reveal; called by the reveal scheduler at the part's due time. */
+  async deliverReveal(due: RevealDue, round: DrawnRoundView): Promise<void> {
+    if (due.kind === 'stage') {
+      this.io.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
+    } else if (due.kind === 'audience') {
+      this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
+      this.io.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
+    } else {
+      const notices = await (this.prepared.get(round.id) ?? this.prepareNotices(round));
+      this.prepared.delete(round.id);
+      for (const [participantId, message] of notices) {
+        this.io.to(rooms.participant(participantId)).emit('you:won', message);
+      }
     }
   }
 
@@ -220,29 +221,25 @@ export class LiveHub implements Broadcaster {
     this.io.to(rooms.host).emit('import:progress', progress);
   }
 
-  /** True once the audience may know this round's result (reconnecting phones get it directly then). */
-  isReleased(round: { drawnAt: number; revealAt: number; phoneRevealAt: number }): boolean {
-    return this.clock.now() >= audienceReleaseAt(round);
-  }
-
-  /** After a restart: re-arms the audience reveal of every drawn round whose phone reveal is still ahead. */
+  /** After a restart: re-arms the unsent reveal parts of every drawn round whose phone reveal is still ahead. */
   async rearm(): Promise<number> {
     const now = this.clock.now();
-    let armed = 0;
+    const rounds: DrawnRoundView[] = [];
     for (const event of await this.service.listEvents()) {
       for (const round of await this.service.listRounds(event.id)) {
-        if (isDrawn(round) && round.phoneRevealAt > now) {
-          this.scheduleAudienceReveal(round);
-          armed += 1;
-        }
+        if (isDrawn(round) && round.phoneRevealAt > now) rounds.push(round);
       }
+    }
+    const armed = await this.reveals.rearm(rounds);
+    for (const round of rounds) {
+      if (!this.prepared.has(round.id)) this.prepared.set(round.id, this.prepareNotices(round));
     }
     return armed;
   }
 
-  /** Reveals still held back (for tests and logs). */
+  /** Audience releases still held back (for tests and logs). */
   get pendingReveals(): number {
-    return this.reveals.pendingCount;
+    return this.reveals.pendingCount('audience');
   }
 
   /** Stops every timer; pending reveals are re-armed from the store at the next start. */
@@ -250,6 +247,6 @@ export class LiveHub implements Broadcaster {
     this.odds.close();
     this.audience.close();
     this.reveals.close();
-    this.winNotices.close();
+    this.prepared.clear();
   }
 }

@@ -9,7 +9,7 @@ const LOG_NEGLIGIBLE = -55;
 // Largest 4·p·q·sin² a log1p may see: rounding can push 4pq a hair above 1.
 const ALMOST_ONE = 1 - 2 ** -52;
 // A class whose odds ratio ρ = min(p, q) / max(p, q) is at most this joins the power series of
-// log φ (about 16 terms at worst) instead of costing a log1p and an atan2 per frequency.
+// log φ (≤ 35 terms, fewer the smaller ρ is) instead of costing a log1p and an atan2 per frequency.
 const SERIES_MAX_RATIO = 0.1;
 // Series terms are dropped once what is left is below this (absolute, in log φ).
 const SERIES_TOLERANCE = 1e-17;
