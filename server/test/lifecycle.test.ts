@@ -51,7 +51,16 @@ describe('lifecycle', () => {
     const round = created.body;
     expect(round.commitment).toMatch(/^[0-9a-f]{64}$/);
     expect((await committed).commitment).toBe(round.commitment);
-    expect(await aggregate).toEqual({ eventId, roundId: round.id, k: 2, counts: { 1: 5 }, total: 5 });
+    expect(await aggregate).toEqual({
+      eventId,
+      roundId: round.id,
+      k: 2,
+      counts: { 1: 5 },
+      total: 5,
+      // The server's exact odds per weight class ride along: 2 winners among 5 single tickets.
+      oddsByWeight: { 1: expect.closeTo(0.4, 12) },
+      oddsExact: true,
+    });
 
     // Before the draw, the proof shows the commitment and state but never the seed.
     const pending = await t.api<Record<string, unknown>>('GET', `/api/rounds/${round.id}/proof`);

@@ -17,6 +17,8 @@ export interface Broadcaster {
   roundDrawn(round: RoundView): void;
   /** The current round's aggregate changed (paced broadcast). */
   oddsChanged(eventId: string): void;
+  /** A friend's join counted for this referrer's invite: its own phones refresh their bonus. */
+  participantReferred(eventId: string, referrerId: string): void;
   /** A win was forfeited. */
   claimForfeited(claim: ClaimStaffView): void;
   /** Staff redeemed a code. */

@@ -18,6 +18,7 @@ const silentHub: Broadcaster = {
   roundUpdated() {},
   roundDrawn() {},
   oddsChanged() {},
+  participantReferred() {},
   claimForfeited() {},
   claimRedeemed() {},
   claimUpdated() {},

@@ -19,6 +19,11 @@ export function publicRoutes(phone: ParticipantCommands): Router {
     res.set('Cache-Control', 'no-store').json(await phone.frozenEntries(roundId));
   });
 
+  // The phone app at `/` (the URL the server prints as a QR code): which draws are open to join now.
+  router.get('/join', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ events: await phone.openEvents() });
+  });
+
   router.get('/join/:joinCode', async (req, res) => {
     const joinCode = parseParam(joinCodeSchema, req, 'joinCode', ErrorCode.EVENT_NOT_FOUND);
     res.json(await phone.publicEventInfo(joinCode));

@@ -6,6 +6,7 @@ import * as events from './eventOperations';
 import * as exports from './exportOperations';
 import * as frozen from './frozenEntries';
 import * as joins from './joinOperations';
+import { aggregateOdds } from './aggregateOdds';
 import { participantState } from './participantState';
 import * as people from './peopleOperations';
 import * as redraws from './redrawOperations';
@@ -44,6 +45,8 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     currentRound: (eventId) => rounds.currentRound(ctx, eventId),
     roundAggregate: (roundId) => rounds.roundAggregate(ctx, roundId),
     currentAggregate: (eventId) => rounds.currentAggregate(ctx, eventId),
+    aggregateOdds: (aggregate) => aggregateOdds(ctx, aggregate),
+    oddsSettled: () => ctx.odds.settled(),
     getProof: (roundId) => rounds.getProof(ctx, roundId),
 
     participantState: (eventId, deviceToken) => participantState(ctx, eventId, deviceToken),

@@ -115,4 +115,6 @@ export interface JoinResult {
   openRound: OpenRoundView | null;
   /** Null when no ref was given; otherwise whether the friend's referral counted, and why not. */
   referral: { counted: true } | { counted: false; reason: ReferralRejection } | null;
+  /** The participant whose invite counted for this new entry (told live, so its phone shows the bonus). */
+  referrerId?: string | null;
 }

@@ -66,6 +66,12 @@ export interface RoundAggregate {
   total: number;
 }
 
+/** Odds per weight class for one aggregate; `exact` is false while they belong to an older one (or none yet). */
+export interface AggregateOdds {
+  byWeight: Readonly<Record<number, number>> | null;
+  exact: boolean;
+}
+
 /** Result of drawRound: a second call returns the stored result with alreadyDrawn = true. */
 export interface DrawRoundResult {
   round: RoundView;

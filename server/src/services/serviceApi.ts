@@ -29,6 +29,7 @@ import type {
   CreateRoundInput,
   DrawRoundResult,
   FrozenEntriesView,
+  AggregateOdds,
   RoundAggregate,
   RoundView,
 } from './roundTypes';
@@ -84,6 +85,10 @@ export interface DrawcastService {
   roundAggregate(roundId: string): Promise<RoundAggregate>;
   /** Aggregate of currentRound(eventId), or null when no round is committed. */
   currentAggregate(eventId: string): Promise<RoundAggregate | null>;
+  /** Exact odds per weight class of an aggregate from the odds cache (never blocks on an expensive one). */
+  aggregateOdds(aggregate: RoundAggregate): AggregateOdds;
+  /** Resolves when every odds computation started so far has landed (the broadcast then follows up). */
+  oddsSettled(): Promise<void>;
 
   /** Public; hides the seed until phoneRevealAt. Throws ROUND_NOT_FOUND. */
   getProof(roundId: string): Promise<ProofDocument>;

@@ -61,6 +61,17 @@ export const roundSummaryDtoSchema = z.object({
 /** Inferred from roundSummaryDtoSchema. */
 export type RoundSummaryDto = z.infer<typeof roundSummaryDtoSchema>;
 
+/** A prize as the audience sees it before joining. */
+export const publicPrizeDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  quantity: z.number(),
+  awarded: z.number(),
+});
+/** Inferred from publicPrizeDtoSchema. */
+export type PublicPrizeDto = z.infer<typeof publicPrizeDtoSchema>;
+
 /** What a phone sees after scanning the QR code, before it joins. */
 export const publicEventInfoDtoSchema = z.object({
   id: z.string(),
@@ -70,9 +81,19 @@ export const publicEventInfoDtoSchema = z.object({
   requirePhone: z.boolean(),
   participants: z.number(),
   round: roundSummaryDtoSchema.nullable(),
+  /** What can be won, so the join page can say it before anyone types a name. */
+  prizes: z.array(publicPrizeDtoSchema).optional(),
 });
 /** Inferred from publicEventInfoDtoSchema. */
 export type PublicEventInfoDto = z.infer<typeof publicEventInfoDtoSchema>;
+
+/** `GET /api/join`: an event open for joining, for a phone that opened `/` without a code. */
+export const openEventDtoSchema = z.object({
+  title: z.string(),
+  joinCode: z.string(),
+});
+/** Inferred from openEventDtoSchema. */
+export type OpenEventDto = z.infer<typeof openEventDtoSchema>;
 
 /** A prize as the host and screens see it. */
 export const prizeDtoSchema = z.object({
@@ -150,7 +171,7 @@ export const roundPublicDtoSchema = z.object({
 /** Inferred from roundPublicDtoSchema. */
 export type RoundPublicDto = z.infer<typeof roundPublicDtoSchema>;
 
-/** `odds:aggregate`: entries per weight class; each phone computes its own odds with `oddsByWeight`. */
+/** `odds:aggregate`: entries per weight class and the odds of each class (see oddsByWeight). */
 export const oddsAggregateDtoSchema = z.object({
   eventId: z.string(),
   roundId: z.string(),
@@ -158,6 +179,13 @@ export const oddsAggregateDtoSchema = z.object({
   /** weight → number of eligible entries. */
   counts: z.record(z.string(), z.number()),
   total: z.number(),
+  /**
+   * weight → exact probability that one entry of that weight wins, as the server computed it (null before
+   * its first result). Phones show these instead of computing the integral themselves.
+   */
+  oddsByWeight: z.record(z.string(), z.number()).nullable().optional(),
+  /** False when `oddsByWeight` belongs to an older aggregate (still computing): say so, do not show it as exact. */
+  oddsExact: z.boolean().optional(),
 });
 /** Inferred from oddsAggregateDtoSchema. */
 export type OddsAggregateDto = z.infer<typeof oddsAggregateDtoSchema>;

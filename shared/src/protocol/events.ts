@@ -126,6 +126,8 @@ export interface ServerToClientEvents {
   'participant:state': (state: ParticipantStateDto) => void;
   /** The forfeited winner's own sockets: the win was given up (deadline or no-show). */
   'you:forfeited': (forfeit: YouForfeitedDto) => void;
+  /** The referrer's own sockets: a friend joined through its invite link (refresh with participant:state). */
+  'you:referred': (nudge: { eventId: string }) => void;
   /** The winner's own sockets: staff redeemed the code. */
   'claim:redeemed': (redeemed: ClaimRedeemedDto) => void;
   /** Host: a claim changed (redeemed, forfeited, redrawn). */

@@ -8,6 +8,7 @@ import {
 import type { RoundView } from '../../services/types';
 import {
   isDrawn,
+  toAggregateDto,
   toRoundDrawnDto,
   toRoundDto,
   toRoundPublicDto,
@@ -90,5 +91,15 @@ describe('views', () => {
     }
     expect(roundDrawnDtoSchema.strict().parse(toRoundDrawnDto(drawn))).toEqual(toRoundDrawnDto(drawn));
     expect(roundRevealDtoSchema.strict().parse(toRoundRevealDto(drawn))).toEqual(toRoundRevealDto(drawn));
+  });
+
+  it('carries the odds per weight class only when given, null before the first result', () => {
+    const aggregate = { roundId: 'rnd_1', k: 2, counts: { 1: 3, 2: 1 }, total: 4 };
+    expect(toAggregateDto('evt_1', aggregate)).not.toHaveProperty('oddsByWeight');
+    const odds = { byWeight: { 1: 0.4, 2: 0.8 }, exact: false };
+    const dto = toAggregateDto('evt_1', aggregate, odds);
+    expect(dto).toMatchObject({ oddsByWeight: { 1: 0.4, 2: 0.8 }, oddsExact: false });
+    expect(dto.oddsByWeight).not.toBe(odds.byWeight);
+    expect(toAggregateDto('evt_1', aggregate, { byWeight: null, exact: false }).oddsByWeight).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import type {
   RoundSummaryDto,
   YouWonDto,
 } from '@drawcast/shared';
-import type { RevealedResultView, RoundAggregate, RoundView } from '../../services/types';
+import type { AggregateOdds, RevealedResultView, RoundAggregate, RoundView } from '../../services/types';
 
 /** Why: the proof link every result carries, so any viewer can check it. */
 export const proofUrlOf = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/proof`;
@@ -172,7 +172,18 @@ export function youWonMessages(r: DrawnRoundView): Array<[participantId: string,
   ]);
 }
 
-/** The odds broadcast payload. */
-export function toAggregateDto(eventId: string, a: RoundAggregate): OddsAggregateDto {
-  return { eventId, roundId: a.roundId, k: a.k, counts: { ...a.counts }, total: a.total };
+/** The odds broadcast payload; with `odds`, the exact odds per weight class ride along. */
+export function toAggregateDto(eventId: string, a: RoundAggregate, odds?: AggregateOdds): OddsAggregateDto {
+  const dto: OddsAggregateDto = {
+    eventId,
+    roundId: a.roundId,
+    k: a.k,
+    counts: { ...a.counts },
+    total: a.total,
+  };
+  if (odds) {
+    dto.oddsByWeight = odds.byWeight ? { ...odds.byWeight } : null;
+    dto.oddsExact = odds.exact;
+  }
+  return dto;
 }
