@@ -123,8 +123,9 @@ export class RevealScheduler {
         this.sent.add(key);
         return;
       }
-      const wait = due.dueAt - this.deps.clock.now();
-      if (wait > 0) {
+      // Node's timers may fire a millisecond before Date.now() reaches the due time: wait again until it has.
+      for (let wait = due.dueAt - this.deps.clock.now(); wait > 0; wait = due.dueAt - this.deps.clock.now()) {
+        if (this.closed) return;
         await new Promise<void>((resolve) => {
           this.timers.set(key, { kind: due.kind, timer: setTimeout(resolve, wait) });
         });
