@@ -16,6 +16,7 @@ import { JoinLimits } from './realtime/join-limits';
 import { LiveHub } from './realtime/live-hub';
 import type { DrawcastIo } from './realtime/types';
 import { createDrawcastService } from './services';
+import { createConsoleService } from './services/consoleService';
 import type { Clock, DrawcastService, Random } from './services/types';
 import type { Store } from './store/store';
 
@@ -62,9 +63,11 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     secret: options.secret,
     contactKey: options.contactKey ?? null,
   });
+  const consoleService = createConsoleService({ store, clock, random, secret: options.secret, service });
   const hostAuth = new HostAuthenticator(config.hostToken, {
     maxFailures: config.authMaxFailures,
     windowMs: config.authWindowMs,
+    staffLookup: (token) => consoleService.authenticateStaff(token),
   });
 
   const httpServer = http.createServer();
@@ -88,6 +91,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   const app = createHttpApp({
     config,
     service,
+    consoleService,
     actions,
     hostAuth,
     metrics,

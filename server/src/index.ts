@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     `Drawcast listening on http://${local}:${port} (data in ${config.dataDir})`,
     `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
     await QRCode.toString(joinUrl, { type: 'terminal', small: true }),
+    // The token rides in the fragment, which browsers never send to a server nor write to its logs.
+    `Host console (one click signs in; keep it private): http://${local}:${port}/host#token=${encodeURIComponent(config.hostToken)}`,
   ];
   if (hostTokenGenerated) {
     out.push(

@@ -43,6 +43,8 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);
+    else if (socket.data.role === 'staff')
+      return; // no rooms: the desk works over REST
     else if (socket.data.role === 'stage' && auth?.eventId) {
       void socket.join(stageRoomFor(socket, auth.eventId));
       socket.data.eventId = auth.eventId;

@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { describeAuditContract } from './conformance/audit';
 import { describeBonusContract } from './conformance/bonus';
 import { describeClaimContract } from './conformance/claims';
+import { describeConsoleContract } from './conformance/console';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
@@ -22,5 +23,6 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describePeopleContract(kit);
     describeClaimContract(kit);
     describeAuditContract(kit);
+    describeConsoleContract(kit);
   });
 }

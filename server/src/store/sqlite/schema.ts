@@ -169,6 +169,25 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  // The host console: staff credentials (hashes only), the event blocklist (disqualified participants).
+  `
+  CREATE TABLE staff_credentials (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    label TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX staff_credentials_by_event ON staff_credentials(event_id, created_at);
+
+  CREATE TABLE disqualified (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, participant_id)
+  );
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

@@ -1,0 +1,154 @@
+// REST the host console added: staff credentials, the prize desk (host or staff), the event blocklist,
+// participant search and the LAN addresses for the join QR.
+import os from 'node:os';
+import {
+  DrawcastError,
+  ErrorCode,
+  createStaffSchema,
+  deskRedeemSchema,
+  disqualifySchema,
+  idSchema,
+  parsePayload,
+  participantSearchSchema,
+} from '@drawcast/shared';
+import type { StaffMeDto } from '@drawcast/shared';
+import { Router } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { toClaimDto } from '../../realtime/claim-views';
+import type { HostActions } from '../../realtime/host-actions';
+import type { ConsoleService } from '../../services/consoleService';
+import type { DrawcastService } from '../../services/types';
+import { bearerToken } from '../host-auth';
+import type { HostAuthenticator, StaffIdentity } from '../host-auth';
+import { parseBody, parseParam, requireHost, sendFailure } from '../middleware';
+
+/** Who is calling a desk route: the host, or staff of one event. */
+type Caller = { role: 'host' } | { role: 'staff'; staff: StaffIdentity };
+
+/** Host token or live staff credential; the caller is kept in res.locals.caller. */
+export function requireHostOrStaff(auth: HostAuthenticator): RequestHandler {
+  return async (req, res, next) => {
+    const who = await auth.identify(req.ip ?? 'unknown', bearerToken(req.get('authorization')));
+    if (who.ok) {
+      res.locals.caller = (
+        who.role === 'host' ? { role: 'host' } : { role: 'staff', staff: who.staff }
+      ) as Caller;
+      return next();
+    }
+    if (who.code === ErrorCode.LOCKED_OUT) {
+      res.set('Retry-After', String(Math.max(1, Math.ceil(who.retryAfterMs / 1000))));
+      return sendFailure(res, who.code, 'too many failed attempts, try again later');
+    }
+    res.set('WWW-Authenticate', 'Bearer');
+    return sendFailure(
+      res,
+      who.code,
+      'send the host token or a staff credential as Authorization: Bearer <token>',
+    );
+  };
+}
+
+const callerOf = (res: Response): Caller => res.locals.caller as Caller;
+
+function parseQuery<S extends Parameters<typeof parsePayload>[0]>(schema: S, req: Request) {
+  const parsed = parsePayload(schema, { ...req.query });
+  if (!parsed.ok) throw new DrawcastError(parsed.code, parsed.message, parsed.field);
+  return parsed.data;
+}
+
+/** The http:// base URLs phones on the LAN can use to reach this port (IPv4, not internal). */
+export function lanUrls(port: number): string[] {
+  const urls: string[] = [];
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const a of addresses ?? [])
+      if (a.family === 'IPv4' && !a.internal) urls.push(`http://${a.address}:${port}`);
+  }
+  return urls;
+}
+
+/** Why: the prize desk and the door need no host token; the host manages who may use them. */
+export function consoleRoutes(deps: {
+  service: DrawcastService;
+  consoleService: ConsoleService;
+  actions: HostActions;
+  hostAuth: HostAuthenticator;
+}): Router {
+  const { consoleService, actions, service } = deps;
+  const router = Router();
+  const host = requireHost(deps.hostAuth);
+  const desk = requireHostOrStaff(deps.hostAuth);
+  const eventIdOf = (req: Request) => parseParam(idSchema, req, 'eventId', ErrorCode.EVENT_NOT_FOUND);
+
+  router.get('/staff/me', desk, async (_req, res) => {
+    const caller = callerOf(res);
+    if (caller.role !== 'staff')
+      throw new DrawcastError(ErrorCode.NOT_FOUND, 'this is the host token, not a staff credential');
+    const event = await service.getEvent(caller.staff.eventId);
+    const me: StaffMeDto = { eventId: event.id, eventTitle: event.title, label: caller.staff.label };
+    res.json(me);
+  });
+
+  router.get('/desk/claims/:code', desk, async (req, res) => {
+    const caller = callerOf(res);
+    const code = String(req.params.code ?? '');
+    const claim = await consoleService.findClaimByCode(
+      code,
+      caller.role === 'staff' ? caller.staff.eventId : undefined,
+    );
+    res.json(toClaimDto(claim));
+  });
+
+  router.post('/desk/redeem', desk, async (req, res) => {
+    const caller = callerOf(res);
+    const { code, staff } = parseBody(deskRedeemSchema, req);
+    const claim = await consoleService.findClaimByCode(
+      code,
+      caller.role === 'staff' ? caller.staff.eventId : undefined,
+    );
+    const by =
+      caller.role === 'staff'
+        ? staff
+          ? `${staff} (${caller.staff.label})`
+          : caller.staff.label
+        : (staff ?? 'Host');
+    res.json(toClaimDto(await actions.redeem(claim.code, by.slice(0, 60))));
+  });
+
+  router.get('/host/addresses', host, (req, res) => {
+    res.json({ urls: lanUrls(req.socket.localPort ?? 0) });
+  });
+
+  router.get('/events/:eventId/staff', host, async (req, res) => {
+    res.json(await consoleService.listStaffCredentials(eventIdOf(req)));
+  });
+  router.post('/events/:eventId/staff', host, async (req, res) => {
+    const eventId = eventIdOf(req);
+    const { label } = parseBody(createStaffSchema, req);
+    res
+      .set('Cache-Control', 'no-store')
+      .status(201)
+      .json(await consoleService.createStaffCredential(eventId, label));
+  });
+  router.post('/events/:eventId/staff/:credentialId/revoke', host, async (req, res) => {
+    const eventId = eventIdOf(req);
+    const credentialId = parseParam(idSchema, req, 'credentialId', ErrorCode.NOT_FOUND);
+    res.json(await consoleService.revokeStaffCredential(eventId, credentialId));
+  });
+
+  router.get('/events/:eventId/disqualified', host, async (req, res) => {
+    res.json({ participantIds: await consoleService.listDisqualified(eventIdOf(req)) });
+  });
+  router.put('/events/:eventId/participants/:participantId/disqualified', host, async (req, res) => {
+    const eventId = eventIdOf(req);
+    const participantId = parseParam(idSchema, req, 'participantId', ErrorCode.PARTICIPANT_NOT_FOUND);
+    const { disqualified } = parseBody(disqualifySchema, req);
+    res.json(await consoleService.setDisqualified(eventId, participantId, disqualified));
+  });
+  router.get('/events/:eventId/participants/search', host, async (req, res) => {
+    const eventId = eventIdOf(req);
+    const { q, offset, limit } = parseQuery(participantSearchSchema, req);
+    res.json(await consoleService.searchParticipants(eventId, q, { offset, limit }));
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+// The Store methods the host console added: staff credentials, disqualifications, participant search.
+import type { AuditMeta } from '../domain/audit/actor';
+import type { Participant } from '../domain/types';
+
+/** A limited credential for one event's prize desk and door; only its hash is stored. */
+export interface StaffCredential {
+  id: string;
+  eventId: string;
+  /** Who holds it ("Desk 1", "王芳"), shown in the console and written to the audit log on redeems. */
+  label: string;
+  /** HMAC of the credential with the server secret. */
+  tokenHash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** One page of a participant search and the number of matches. */
+export interface ParticipantSearchPage {
+  total: number;
+  participants: Participant[];
+}
+
+/** Why: the console's staff role and blocklist need state that outlives a restart, in every store. */
+export interface ConsoleStorePart {
+  /** Stores a new credential (audit: staff.create). */
+  insertStaffCredential(credential: StaffCredential, audit: AuditMeta): Promise<void>;
+  /** The credential with this token hash (revoked ones too, so the caller can say so), or null. */
+  getStaffCredentialByHash(tokenHash: string): Promise<StaffCredential | null>;
+  /** An event's credentials, oldest first. */
+  listStaffCredentials(eventId: string): Promise<StaffCredential[]>;
+  /** Sets revokedAt once (a second revoke changes nothing); null for an unknown id. */
+  revokeStaffCredential(credentialId: string, audit: AuditMeta): Promise<StaffCredential | null>;
+  /** Disqualifies (true) or re-admits (false); returns whether anything changed. Unknown participant: false. */
+  setDisqualified(
+    eventId: string,
+    participantId: string,
+    disqualified: boolean,
+    audit: AuditMeta,
+  ): Promise<boolean>;
+  /** Ids of the event's disqualified participants, in the order they were disqualified. */
+  listDisqualified(eventId: string): Promise<string[]>;
+  /**
+   * Participants whose nickname contains `query` (case-insensitive for ASCII) or whose id equals it, in
+   * join order; an empty query lists everyone.
+   */
+  searchParticipants(
+    eventId: string,
+    query: string,
+    page: { offset: number; limit: number },
+  ): Promise<ParticipantSearchPage>;
+}
