@@ -1,7 +1,8 @@
 // The host console end to end in Debian's Chromium against a real server: sign in with the printed link,
 // create an event and prizes, phones join, draw once on a double click, the staff desk redeems once,
 // forfeit and redraw a provable slot, and the axe checks and screenshots of the main screens.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PROTOCOL_VERSION, verifyProof } from '@drawcast/shared';
 import type { ClaimDto, ClientToServerEvents, RoundDto, ServerToClientEvents } from '@drawcast/shared';
@@ -21,12 +22,30 @@ let chromium: LaunchedBrowser;
 const phones: Phone[] = [];
 const contexts: BrowserContext[] = [];
 const shots = screenshotDir('host-console');
+const files = mkdtempSync(path.join(os.tmpdir(), 'drawcast-console-'));
+// A real 1×1 PNG for the prize picture.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** 1,000 rows: row 501 has no name, row 801 repeats the employee id of row 2. */
+function peopleCsv(): string {
+  const lines = ['name,employeeId'];
+  for (let i = 1; i <= 1000; i++) {
+    if (i === 500) lines.push(',E0500');
+    else if (i === 800) lines.push('Repeat,E0001');
+    else lines.push(`Person ${i},E${String(i).padStart(4, '0')}`);
+  }
+  return lines.join('\n') + '\n';
+}
 
 beforeAll(async () => {
   [server, chromium] = await Promise.all([startServer(), launchChromium()]);
 });
 afterAll(async () => {
   for (const p of phones) p.disconnect();
+  rmSync(files, { recursive: true, force: true });
   for (const c of contexts) await c.close();
   await Promise.all([server?.stop(), chromium?.close()]);
 });
@@ -95,7 +114,9 @@ test('a whole event runs from the console', async () => {
   const event = events.find((e) => e.joinCode === joinCode)!;
   expect(event.settings.revealLeadMs).toBe(0);
 
-  // 3. Two prizes.
+  // 3. Two prizes, one with a picture uploaded from this computer.
+  const png = path.join(files, 'headphones.png');
+  writeFileSync(png, PNG);
   await page.getByRole('button', { name: 'Prizes' }).click();
   for (const [name, qty] of [
     ['Headphones', '3'],
@@ -104,25 +125,54 @@ test('a whole event runs from the console', async () => {
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Quantity').fill(qty);
     await page.getByLabel('Description').fill(`${name} for a lucky one`);
+    if (name === 'Headphones') await page.getByLabel(/^Image/).setInputFiles(png);
     await page.getByRole('button', { name: 'Add prize' }).click();
     await page.locator('.prize .name', { hasText: name }).waitFor();
   }
+  const img = page.getByRole('img', { name: 'Image of Headphones' });
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
   await page.screenshot({ path: path.join(shots, 'prizes-en.png'), fullPage: true });
   await axeClean(page, 'prizes');
 
-  // 4. Five phones join; the participants screen follows live.
-  await page.getByRole('button', { name: 'Participants' }).click();
+  // 3b. A 1,000-row list with two bad rows: progress, then the row report names them.
+  const csv = path.join(files, 'people.csv');
+  writeFileSync(csv, peopleCsv());
+  await page.getByRole('button', { name: 'Import & check-in' }).click();
+  await page.getByLabel(/^File/).setInputFiles(csv);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('import-report').textContent()).toContain(
+    '998 of 1000 rows imported, 2 refused',
+  );
+  const rejected = await page.getByTestId('rejected-row').allTextContents();
+  expect(rejected).toHaveLength(2);
+  expect(rejected[0]).toMatch(/^501\s*name/);
+  expect(rejected[1]).toMatch(/^801\s*employeeId/);
+  expect(await page.getByTestId('import-progress').count()).toBe(1);
+  await page.screenshot({ path: path.join(shots, 'import-en.png'), fullPage: true });
+  await axeClean(page, 'import');
+
+  // 4. Five phones join; the dashboard's counts and chart move without a reload.
+  await page.getByRole('button', { name: 'Dashboard' }).click();
+  await expect.poll(() => page.getByTestId('dash-joined').textContent()).toBe('998');
+  const chart = page.locator('.chart canvas').first();
+  const before = await chart.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
   for (const n of ['Ann', 'Bo', 'Chen', 'Dee', 'Eli']) await joinPhone(joinCode, n);
+  await expect.poll(() => page.getByTestId('dash-joined').textContent(), { timeout: 15_000 }).toBe('1003');
+  await expect.poll(() => page.getByTestId('dash-connected').textContent(), { timeout: 15_000 }).toBe('5');
   await expect
-    .poll(() => page.getByTestId('participant-total').textContent(), { timeout: 15_000 })
-    .toContain('5 joined');
-  await expect
-    .poll(() => page.getByTestId('audience-count').textContent(), { timeout: 15_000 })
-    .toContain('5 phones');
+    .poll(() => chart.evaluate((c) => (c as HTMLCanvasElement).toDataURL()), { timeout: 15_000 })
+    .not.toBe(before);
+  await page.screenshot({ path: path.join(shots, 'dashboard-en.png'), fullPage: true });
+  await axeClean(page, 'dashboard');
+
+  await page.getByRole('button', { name: 'Participants' }).click();
+  await expect.poll(() => page.getByTestId('participant-total').textContent()).toContain('1003 joined');
+  await expect.poll(() => page.getByTestId('audience-count').textContent()).toContain('5 phones');
   await page.getByLabel('Search nickname or entry id').fill('chen');
   await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
   await page.getByLabel('Search nickname or entry id').fill('');
-  await expect.poll(() => page.locator('tbody tr').count()).toBe(5);
+  await expect.poll(() => page.locator('tbody tr').count()).toBe(50);
   await page.screenshot({ path: path.join(shots, 'participants-en.png'), fullPage: true });
   await axeClean(page, 'participants');
 
@@ -212,7 +262,22 @@ test('a whole event runs from the console', async () => {
   const verdict = verifyProof(proof);
   expect(verdict.ok).toBe(true);
 
-  // 8. The same screens in Chinese.
+  // 8. Records: the winners CSV has the right codes; the audit chain verifies.
+  await page.getByRole('button', { name: 'Records' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ]);
+  const csvText = readFileSync((await download.path())!, 'utf8');
+  const finalClaims = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
+  expect(finalClaims).toHaveLength(3);
+  for (const c of finalClaims) expect(csvText.includes(c.displayCode) || csvText.includes(c.code)).toBe(true);
+  await page.getByTestId('verify-audit').click();
+  await expect.poll(() => page.getByTestId('audit-verdict').textContent()).toContain('Intact');
+  await page.screenshot({ path: path.join(shots, 'records-en.png'), fullPage: true });
+  await axeClean(page, 'records');
+
+  // 9. The same screens in Chinese.
   const zh = await newPage('zh-CN');
   await zh.goto(link!);
   await zh.getByRole('heading', { name: '我的活动' }).waitFor();
@@ -227,6 +292,13 @@ test('a whole event runs from the console', async () => {
   await axeClean(zh, 'rounds zh');
   await zh.getByRole('button', { name: '兑奖台' }).click();
   await zh.screenshot({ path: path.join(shots, 'desk-zh.png'), fullPage: true });
+  await zh.getByRole('button', { name: '数据面板' }).click();
+  await zh.getByTestId('dash-joined').waitFor();
+  await zh.screenshot({ path: path.join(shots, 'dashboard-zh.png'), fullPage: true });
+  await zh.getByRole('button', { name: '导入与签到' }).click();
+  await zh.screenshot({ path: path.join(shots, 'import-zh.png'), fullPage: true });
+  await zh.getByRole('button', { name: '记录' }).click();
+  await zh.screenshot({ path: path.join(shots, 'records-zh.png'), fullPage: true });
   writeFileSync(
     path.join(shots, 'README.txt'),
     'Screenshots written by mobile-client/e2e/host-console.test.ts\n',

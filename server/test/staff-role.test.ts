@@ -35,6 +35,8 @@ const PUBLIC = [
   'GET /rounds/:roundId/proof',
   'POST /checkin',
   'POST /claims/:claimId/contact',
+  // served outside /api: prize pictures are public like the stage that shows them
+  'GET /media/prize-images/:name',
 ];
 const DESK = ['GET /staff/me', 'GET /desk/claims/:code', 'POST /desk/redeem'];
 

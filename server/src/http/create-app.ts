@@ -15,6 +15,8 @@ import { apiNotFound, errorHandler, requestLogger } from './middleware';
 import { publicRoutes } from './public-routes';
 import { claimRoutes } from './routes/claims';
 import { consoleRoutes } from './routes/console';
+import { prizeImageRoutes } from './routes/media';
+import { JoinViewCounter } from './joinViews';
 import { peopleRoutes } from './routes/people';
 import { recordRoutes } from './routes/records';
 import { mountUi } from './static-ui';
@@ -69,11 +71,16 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.end(await deps.metrics.registry.metrics());
   });
 
-  // Before the 100 kB JSON parser: restore reads a backup with its own, larger limit.
+  const joinViews = new JoinViewCounter();
+  app.use(joinViews.middleware());
+  const prizeImages = prizeImageRoutes({ ...deps, dataDir: deps.config.dataDir });
+  app.use(prizeImages.media);
+  // Before the 100 kB JSON parser: restore reads a backup with its own, larger limit (and images theirs).
   app.use('/api', recordRoutes(deps));
+  app.use('/api', prizeImages.api);
   app.use('/api', express.json({ limit: deps.config.httpBodyLimit }));
   app.use('/api', publicRoutes(deps.service));
-  app.use('/api', consoleRoutes(deps));
+  app.use('/api', consoleRoutes({ ...deps, joinViews }));
   app.use('/api', peopleRoutes(deps));
   app.use('/api', claimRoutes(deps));
   app.use('/api', hostRoutes(deps));

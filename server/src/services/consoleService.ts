@@ -129,6 +129,31 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       return { total: found.total, offset: page.offset, limit: page.limit, participants };
     },
 
+    /** Counts for the live dashboard: joins per bucket, rounds, and claims by state. */
+    async dashboard(eventId: string, bucketMs: number) {
+      const event = await service.getEvent(eventId);
+      const [joins, participants, rounds, claims] = await Promise.all([
+        store.joinHistogram(event.id, bucketMs),
+        store.countParticipants(event.id),
+        store.listRounds(event.id),
+        store.listClaims(event.id),
+      ]);
+      const count = (status: string) => claims.filter((c) => c.status === status).length;
+      return {
+        eventId: event.id,
+        bucketMs,
+        joins,
+        participants,
+        roundsDrawn: rounds.filter((r) => r.status === 'drawn').length,
+        roundsCommitted: rounds.filter((r) => r.status === 'committed').length,
+        awarded: count('pending') + count('redeemed'),
+        redeemed: count('redeemed'),
+        pending: count('pending'),
+        forfeited: count('forfeited'),
+        serverNow: clock.now(),
+      };
+    },
+
     /** The desk's lookup of a typed or scanned code; staff only see their own event's claims. */
     async findClaimByCode(code: string, onlyEventId?: string): Promise<ClaimStaffView> {
       const record = await store.getClaimByCode(parseClaimCode(code));

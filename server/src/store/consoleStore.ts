@@ -48,4 +48,6 @@ export interface ConsoleStorePart {
     query: string,
     page: { offset: number; limit: number },
   ): Promise<ParticipantSearchPage>;
+  /** Joins per time bucket (start = floor(joinedAt / bucketMs) * bucketMs), oldest first; empty buckets left out. */
+  joinHistogram(eventId: string, bucketMs: number): Promise<Array<{ at: number; joins: number }>>;
 }

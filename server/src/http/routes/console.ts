@@ -13,14 +13,20 @@ import {
 } from '@drawcast/shared';
 import type { StaffMeDto } from '@drawcast/shared';
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Request, RequestHandler, Response } from 'express';
 import { toClaimDto } from '../../realtime/claim-views';
 import type { HostActions } from '../../realtime/host-actions';
 import type { ConsoleService } from '../../services/consoleService';
+import type { JoinViewCounter } from '../joinViews';
 import type { DrawcastService } from '../../services/types';
 import { bearerToken } from '../host-auth';
 import type { HostAuthenticator, StaffIdentity } from '../host-auth';
 import { parseBody, parseParam, requireHost, sendFailure } from '../middleware';
+
+const dashboardQuerySchema = z.strictObject({
+  bucketMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+});
 
 /** Who is calling a desk route: the host, or staff of one event. */
 type Caller = { role: 'host' } | { role: 'staff'; staff: StaffIdentity };
@@ -72,6 +78,7 @@ export function consoleRoutes(deps: {
   consoleService: ConsoleService;
   actions: HostActions;
   hostAuth: HostAuthenticator;
+  joinViews: JoinViewCounter;
 }): Router {
   const { consoleService, actions, service } = deps;
   const router = Router();
@@ -148,6 +155,14 @@ export function consoleRoutes(deps: {
     const eventId = eventIdOf(req);
     const { q, offset, limit } = parseQuery(participantSearchSchema, req);
     res.json(await consoleService.searchParticipants(eventId, q, { offset, limit }));
+  });
+
+  router.get('/events/:eventId/dashboard', host, async (req, res) => {
+    const eventId = eventIdOf(req);
+    const { bucketMs } = parseQuery(dashboardQuerySchema, req);
+    const stats = await consoleService.dashboard(eventId, bucketMs);
+    const event = await service.getEvent(eventId);
+    res.set('Cache-Control', 'no-store').json({ ...stats, views: deps.joinViews.views(event.joinCode) });
   });
 
   return router;

@@ -1,7 +1,7 @@
 // Store contract: the console's staff credentials, disqualifications and participant search.
 import { describe, expect, it } from 'vitest';
 import type { StaffCredential } from '../consoleStore';
-import { SYS } from './kit';
+import { fixtures, SYS } from './kit';
 import type { ConformanceKit } from './kit';
 
 let n = 0;
@@ -88,6 +88,22 @@ export function describeConsoleContract(kit: ConformanceKit): void {
       });
       expect(byName.participants.map((p) => p.id)).toEqual([target.id]);
       expect((await store.searchParticipants(event.id, '%', { offset: 0, limit: 10 })).total).toBe(0);
+    });
+  });
+
+  describe('join histogram', () => {
+    it('counts joins per bucket, oldest first', async () => {
+      const { store } = await kit.setup();
+      const { event } = await kit.seeded(store, 0);
+      for (const joinedAt of [61_000, 65_000, 119_999, 120_000, 300_500]) {
+        await store.insertParticipantIfAbsent(fixtures.participant(event.id, { joinedAt }), SYS);
+      }
+      expect(await store.joinHistogram(event.id, 60_000)).toEqual([
+        { at: 60_000, joins: 3 },
+        { at: 120_000, joins: 1 },
+        { at: 300_000, joins: 1 },
+      ]);
+      expect(await store.joinHistogram('evt_none', 60_000)).toEqual([]);
     });
   });
 }

@@ -50,6 +50,10 @@ export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart 
       `SELECT * FROM participants WHERE event_id = ? AND (nickname LIKE ? ESCAPE '\\' OR id = ?)
        ORDER BY joined_at, id LIMIT ? OFFSET ?`,
     ),
+    histogram: db.prepare<[number, number, string], { at: number; joins: number }>(
+      `SELECT (joined_at / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS at, COUNT(*) AS joins FROM participants WHERE event_id = ?
+       GROUP BY at ORDER BY at`,
+    ),
     searchCount: db.prepare<[string, string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM participants WHERE event_id = ? AND (nickname LIKE ? ESCAPE '\\' OR id = ?)`,
     ),
@@ -89,6 +93,10 @@ export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart 
   );
 
   return {
+    async joinHistogram(eventId, bucketMs) {
+      const size = Math.max(1, Math.floor(bucketMs));
+      return sql.histogram.all(size, size, eventId);
+    },
     async insertStaffCredential(credential, meta) {
       insertStaffTx(credential, meta);
     },
