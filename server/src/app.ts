@@ -2,6 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { rooms } from '@drawcast/shared';
+import type { SupportMessageDto } from '@drawcast/shared';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -63,7 +65,20 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     secret: options.secret,
     contactKey: options.contactKey ?? null,
   });
-  const consoleService = createConsoleService({ store, clock, random, secret: options.secret, service });
+  // Support messages go live to host consoles, answers to the asking phone (io is built just below).
+  const supportNotifier = {
+    message: (dto: SupportMessageDto) => io.to(rooms.host).emit('support:message', dto),
+    answered: (dto: SupportMessageDto) =>
+      io.to(rooms.participant(dto.participantId)).emit('support:answered', dto),
+  };
+  const consoleService = createConsoleService({
+    store,
+    clock,
+    random,
+    secret: options.secret,
+    service,
+    supportNotifier,
+  });
   const hostAuth = new HostAuthenticator(config.hostToken, {
     maxFailures: config.authMaxFailures,
     windowMs: config.authWindowMs,
@@ -99,7 +114,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     socketCount: () => io.engine.clientsCount,
   });
   httpServer.on('request', app);
-  attachRealtime(io, { service, hub, actions, clock, limits, hostAuth, metrics, logger });
+  attachRealtime(io, { service, consoleService, hub, actions, clock, limits, hostAuth, metrics, logger });
 
   const rearmed = await hub.rearm();
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');

@@ -12,6 +12,8 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
   'participant:state': 'anyone',
   'stage:watch': 'anyone',
   'claim:contact': 'anyone',
+  'support:send': 'anyone',
+  'support:list': 'anyone',
   'event:create': 'host',
   'event:list': 'host',
   'event:update': 'host',

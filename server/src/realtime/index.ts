@@ -12,11 +12,14 @@ import { registerHostHandlers } from './host-handlers';
 import type { JoinLimits } from './join-limits';
 import type { LiveHub } from './live-hub';
 import { registerStageHandlers, stageRoomFor } from './stage-handlers';
+import { registerSupportHandlers } from './support-handlers';
+import type { ConsoleService } from '../services/consoleService';
 import type { DrawcastIo } from './types';
 
 /** Everything the socket side needs, built by createServer. */
 export interface RealtimeDeps {
   service: DrawcastService;
+  consoleService: ConsoleService;
   hub: LiveHub;
   actions: HostActions;
   clock: Clock;
@@ -40,6 +43,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerStageHandlers(deps, socket);
     registerHostHandlers(deps, socket);
     registerClaimHandlers(deps, socket);
+    registerSupportHandlers(deps, socket);
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);

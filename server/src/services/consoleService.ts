@@ -1,11 +1,11 @@
 // Transport-free operations the host console added: staff credentials, the event blocklist,
 // participant search and the prize desk's code lookup.
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
-import type { ConsoleParticipantRowDto, StaffCredentialDto } from '@drawcast/shared';
+import type { ConsoleParticipantRowDto, StaffCredentialDto, SupportMessageDto } from '@drawcast/shared';
 import type { Actor } from '../domain/audit/actor';
 import { parseClaimCode } from '../domain/claims/claimCode';
 import { checkSingleLine } from '../domain/textRules';
-import type { StaffCredential } from '../store/consoleStore';
+import type { StaffCredential, SupportMessage } from '../store/consoleStore';
 import { keyedHash } from './hashing';
 import type { ClaimStaffView, Clock, DrawcastService, Random } from './types';
 import type { Store } from '../store/store';
@@ -20,7 +20,18 @@ export interface ConsoleServiceDeps {
   random: Random;
   secret: string;
   service: DrawcastService;
+  /** Told about new messages (host room) and answers (the phone's room); app.ts wires it to Socket.IO. */
+  supportNotifier?: SupportNotifier;
 }
+
+/** Where support messages and answers go live. */
+export interface SupportNotifier {
+  message(dto: SupportMessageDto): void;
+  answered(dto: SupportMessageDto): void;
+}
+
+/** Support messages a phone may send per window, and the window. */
+export const SUPPORT_LIMIT = { messages: 5, windowMs: 10 * 60_000 };
 
 /** A staff credential as the console lists it (never the token or its hash). */
 export function toStaffDto(c: StaffCredential): StaffCredentialDto {
@@ -34,7 +45,93 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const hash = (token: string) => keyedHash(secret, 'staff', token);
   const b64 = (n: number) => Buffer.from(random.bytes(n)).toString('base64url');
 
+  const sent = new Map<string, number[]>();
+  const nicknames = async (eventId: string, ids: readonly string[]) =>
+    new Map(
+      (await store.getParticipantsByIds(eventId, [...new Set(ids)])).map((p) => [p.id, p.nickname] as const),
+    );
+  const toSupportDto = (m: SupportMessage, nickname: string): SupportMessageDto => ({ ...m, nickname });
+  const phoneOf = async (eventId: string, deviceToken: string) => {
+    const participant = await service.getParticipantByDevice(eventId, deviceToken);
+    if (!participant) {
+      throw new DrawcastError(
+        ErrorCode.PARTICIPANT_NOT_FOUND,
+        'deviceToken: this phone has not joined the event',
+        'deviceToken',
+      );
+    }
+    return participant;
+  };
+
   return {
+    /** A phone's message to the host: 5 per 10 minutes per entry; stored, then pushed to host consoles. */
+    async sendSupport(input: {
+      eventId: string;
+      deviceToken: string;
+      body: string;
+    }): Promise<SupportMessageDto> {
+      const participant = await phoneOf(input.eventId, input.deviceToken);
+      const now = clock.now();
+      const recent = (sent.get(participant.id) ?? []).filter((t) => t > now - SUPPORT_LIMIT.windowMs);
+      if (recent.length >= SUPPORT_LIMIT.messages) {
+        throw new DrawcastError(
+          ErrorCode.RATE_LIMITED,
+          'body: too many messages, wait a few minutes',
+          'body',
+        );
+      }
+      sent.set(participant.id, [...recent, now]);
+      const message: SupportMessage = {
+        id: `msg_${b64(12)}`,
+        eventId: participant.eventId,
+        participantId: participant.id,
+        body: input.body,
+        createdAt: now,
+        answer: null,
+        answeredAt: null,
+        readAt: null,
+      };
+      await store.insertSupportMessage(message, meta(`participant:${participant.id}`));
+      const dto = toSupportDto(message, participant.nickname);
+      deps.supportNotifier?.message(dto);
+      return dto;
+    },
+
+    /** A phone's own messages with answers (after a reconnect). */
+    async listOwnSupport(input: { eventId: string; deviceToken: string }): Promise<SupportMessageDto[]> {
+      const participant = await phoneOf(input.eventId, input.deviceToken);
+      return (await store.listSupportMessages(participant.eventId, participant.id)).map((m) =>
+        toSupportDto(m, participant.nickname),
+      );
+    },
+
+    /** The host's inbox for an event, oldest first. */
+    async listSupport(eventId: string): Promise<SupportMessageDto[]> {
+      const event = await service.getEvent(eventId);
+      const messages = await store.listSupportMessages(event.id);
+      const names = await nicknames(
+        event.id,
+        messages.map((m) => m.participantId),
+      );
+      return messages.map((m) => toSupportDto(m, names.get(m.participantId) ?? ''));
+    },
+
+    /** The host answers; the phone gets it live (support:answered) and in support:list. */
+    async answerSupport(messageId: string, answer: string): Promise<SupportMessageDto> {
+      const updated = await store.answerSupportMessage(messageId, answer, meta());
+      if (!updated) throw new DrawcastError(ErrorCode.NOT_FOUND, 'messageId: no such message', 'messageId');
+      const names = await nicknames(updated.eventId, [updated.participantId]);
+      const dto = toSupportDto(updated, names.get(updated.participantId) ?? '');
+      deps.supportNotifier?.answered(dto);
+      return dto;
+    },
+
+    /** Marks messages the console has shown as read (for the unread count). */
+    async markSupportRead(eventId: string, messageIds: string[]): Promise<{ changed: number }> {
+      const event = await service.getEvent(eventId);
+      return { changed: await store.markSupportRead(event.id, messageIds, clock.now()) };
+    },
+
     /** Mints a credential for one event; the token is returned once and only its hash is stored. */
     async createStaffCredential(
       eventId: string,

@@ -14,6 +14,18 @@ export interface StaffCredential {
   revokedAt: number | null;
 }
 
+/** A phone's message to the host, with the host's answer once given. */
+export interface SupportMessage {
+  id: string;
+  eventId: string;
+  participantId: string;
+  body: string;
+  createdAt: number;
+  answer: string | null;
+  answeredAt: number | null;
+  readAt: number | null;
+}
+
 /** One page of a participant search and the number of matches. */
 export interface ParticipantSearchPage {
   total: number;
@@ -48,6 +60,15 @@ export interface ConsoleStorePart {
     query: string,
     page: { offset: number; limit: number },
   ): Promise<ParticipantSearchPage>;
+  /** Stores a phone's message (audit: support.message, without the text). */
+  insertSupportMessage(message: SupportMessage, audit: AuditMeta): Promise<void>;
+  /** Sets (or replaces) the answer, and readAt if unset; null for an unknown id. */
+  answerSupportMessage(messageId: string, answer: string, audit: AuditMeta): Promise<SupportMessage | null>;
+  /** Sets readAt on the event's unread messages among `messageIds`; returns how many changed. */
+  markSupportRead(eventId: string, messageIds: readonly string[], at: number): Promise<number>;
+  getSupportMessage(messageId: string): Promise<SupportMessage | null>;
+  /** The event's messages (or one participant's), oldest first. */
+  listSupportMessages(eventId: string, participantId?: string): Promise<SupportMessage[]>;
   /** Joins per time bucket (start = floor(joinedAt / bucketMs) * bucketMs), oldest first; empty buckets left out. */
   joinHistogram(eventId: string, bucketMs: number): Promise<Array<{ at: number; joins: number }>>;
 }

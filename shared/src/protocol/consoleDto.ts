@@ -37,3 +37,17 @@ export interface ConsoleParticipantPageDto {
   limit: number;
   participants: ConsoleParticipantRowDto[];
 }
+
+/** A phone's message to the host and the host's answer (render both as text, never HTML). */
+export interface SupportMessageDto {
+  id: string;
+  eventId: string;
+  participantId: string;
+  nickname: string;
+  body: string;
+  createdAt: number;
+  answer: string | null;
+  answeredAt: number | null;
+  /** When the host's console showed it; null = unread. */
+  readAt: number | null;
+}

@@ -10,6 +10,7 @@ import {
   idSchema,
   parsePayload,
   participantSearchSchema,
+  supportAnswerSchema,
 } from '@drawcast/shared';
 import type { StaffMeDto } from '@drawcast/shared';
 import { Router } from 'express';
@@ -23,6 +24,8 @@ import type { DrawcastService } from '../../services/types';
 import { bearerToken } from '../host-auth';
 import type { HostAuthenticator, StaffIdentity } from '../host-auth';
 import { parseBody, parseParam, requireHost, sendFailure } from '../middleware';
+
+const supportReadSchema = z.strictObject({ messageIds: z.array(idSchema).max(1000) });
 
 const dashboardQuerySchema = z.strictObject({
   bucketMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
@@ -155,6 +158,20 @@ export function consoleRoutes(deps: {
     const eventId = eventIdOf(req);
     const { q, offset, limit } = parseQuery(participantSearchSchema, req);
     res.json(await consoleService.searchParticipants(eventId, q, { offset, limit }));
+  });
+
+  router.get('/events/:eventId/support', host, async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await consoleService.listSupport(eventIdOf(req)));
+  });
+  router.post('/events/:eventId/support/read', host, async (req, res) => {
+    const eventId = eventIdOf(req);
+    const { messageIds } = parseBody(supportReadSchema, req);
+    res.json(await consoleService.markSupportRead(eventId, messageIds));
+  });
+  router.post('/support/:messageId/answer', host, async (req, res) => {
+    const messageId = parseParam(idSchema, req, 'messageId', ErrorCode.NOT_FOUND);
+    const { answer } = parseBody(supportAnswerSchema, req);
+    res.json(await consoleService.answerSupport(messageId, answer));
   });
 
   router.get('/events/:eventId/dashboard', host, async (req, res) => {

@@ -106,4 +106,39 @@ export function describeConsoleContract(kit: ConformanceKit): void {
       expect(await store.joinHistogram('evt_none', 60_000)).toEqual([]);
     });
   });
+
+  describe('support messages', () => {
+    it('stores, answers, marks read and lists per event and participant', async () => {
+      const { store, reopen } = await kit.setup();
+      const { event, participants } = await kit.seeded(store, 2);
+      const [a, b] = participants;
+      const msg = (id: string, participantId: string, createdAt: number) => ({
+        id,
+        eventId: event.id,
+        participantId,
+        body: `hello ${id}`,
+        createdAt,
+        answer: null,
+        answeredAt: null,
+        readAt: null,
+      });
+      await store.insertSupportMessage(msg('msg_1', a!.id, 10), SYS);
+      await store.insertSupportMessage(msg('msg_2', b!.id, 20), SYS);
+      await store.insertSupportMessage(msg('msg_3', a!.id, 30), SYS);
+      expect((await store.listSupportMessages(event.id)).map((m) => m.id)).toEqual([
+        'msg_1',
+        'msg_2',
+        'msg_3',
+      ]);
+      expect((await store.listSupportMessages(event.id, a!.id)).map((m) => m.id)).toEqual(['msg_1', 'msg_3']);
+      expect(await store.markSupportRead(event.id, ['msg_2', 'msg_x'], 40)).toBe(1);
+      expect(await store.markSupportRead(event.id, ['msg_2'], 50)).toBe(0);
+      const answered = await store.answerSupportMessage('msg_1', 'yes', { actor: 'host', at: 60 });
+      expect(answered).toMatchObject({ answer: 'yes', answeredAt: 60, readAt: 60 });
+      expect(await store.answerSupportMessage('msg_none', 'x', SYS)).toBeNull();
+      const reopened = await reopen();
+      expect(await reopened.getSupportMessage('msg_2')).toMatchObject({ readAt: 40, answer: null });
+      expect(await reopened.getSupportMessage('msg_1')).toMatchObject({ answer: 'yes' });
+    });
+  });
 }

@@ -1,5 +1,5 @@
 // SQLite side of the console's store methods: staff credentials, disqualifications, participant search.
-import type { ConsoleStorePart, StaffCredential } from '../consoleStore';
+import type { ConsoleStorePart, StaffCredential, SupportMessage } from '../consoleStore';
 import type { SqliteParts } from './parts';
 import { participantFromRow, type ParticipantRow } from './rows';
 
@@ -21,8 +21,32 @@ const staffFromRow = (r: StaffRow): StaffCredential => ({
   revokedAt: r.revoked_at,
 });
 
+interface SupportRow {
+  id: string;
+  event_id: string;
+  participant_id: string;
+  body: string;
+  created_at: number;
+  answer: string | null;
+  answered_at: number | null;
+  read_at: number | null;
+}
+
+const supportFromRow = (r: SupportRow): SupportMessage => ({
+  id: r.id,
+  eventId: r.event_id,
+  participantId: r.participant_id,
+  body: r.body,
+  createdAt: r.created_at,
+  answer: r.answer,
+  answeredAt: r.answered_at,
+  readAt: r.read_at,
+});
+
 /** `%` and `_` typed by the host are matched literally. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type AuditMetaOf = Parameters<ConsoleStorePart['insertSupportMessage']>[1];
 
 /** Builds the console methods. */
 export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart {
@@ -49,6 +73,23 @@ export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart 
     search: db.prepare<[string, string, string, number, number], ParticipantRow>(
       `SELECT * FROM participants WHERE event_id = ? AND (nickname LIKE ? ESCAPE '\\' OR id = ?)
        ORDER BY joined_at, id LIMIT ? OFFSET ?`,
+    ),
+    insertSupport: db.prepare(
+      `INSERT INTO support_messages (id, event_id, participant_id, body, created_at, answer, answered_at, read_at)
+       VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+    ),
+    supportById: db.prepare<[string], SupportRow>('SELECT * FROM support_messages WHERE id = ?'),
+    answer: db.prepare(
+      'UPDATE support_messages SET answer = ?, answered_at = ?, read_at = COALESCE(read_at, ?) WHERE id = ?',
+    ),
+    markRead: db.prepare(
+      'UPDATE support_messages SET read_at = ? WHERE id = ? AND event_id = ? AND read_at IS NULL',
+    ),
+    supportOfEvent: db.prepare<[string], SupportRow>(
+      'SELECT * FROM support_messages WHERE event_id = ? ORDER BY created_at, rowid',
+    ),
+    supportOfParticipant: db.prepare<[string, string], SupportRow>(
+      'SELECT * FROM support_messages WHERE event_id = ? AND participant_id = ? ORDER BY created_at, rowid',
     ),
     histogram: db.prepare<[number, number, string], { at: number; joins: number }>(
       `SELECT (joined_at / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS at, COUNT(*) AS joins FROM participants WHERE event_id = ?
@@ -92,7 +133,44 @@ export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart 
     },
   );
 
+  const insertSupportTx = db.transaction((m: SupportMessage, meta: AuditMetaOf) => {
+    sql.insertSupport.run(m.id, m.eventId, m.participantId, m.body, m.createdAt);
+    audit.append(m.eventId, meta, 'support.message', m.id, { participantId: m.participantId });
+  });
+  const answerTx = db.transaction((id: string, answer: string, meta: AuditMetaOf) => {
+    const row = sql.supportById.get(id);
+    if (!row) return null;
+    sql.answer.run(answer, meta.at, meta.at, id);
+    audit.append(row.event_id, meta, 'support.answer', id, {});
+    return supportFromRow(sql.supportById.get(id)!);
+  });
+  const markReadTx = db.transaction((eventId: string, ids: readonly string[], at: number) => {
+    let n = 0;
+    for (const id of ids) n += sql.markRead.run(at, id, eventId).changes;
+    return n;
+  });
+
   return {
+    async insertSupportMessage(message, meta) {
+      insertSupportTx(message, meta);
+    },
+    async answerSupportMessage(messageId, answer, meta) {
+      return answerTx(messageId, answer, meta);
+    },
+    async markSupportRead(eventId, messageIds, at) {
+      return markReadTx(eventId, messageIds, at);
+    },
+    async getSupportMessage(messageId) {
+      const row = sql.supportById.get(messageId);
+      return row ? supportFromRow(row) : null;
+    },
+    async listSupportMessages(eventId, participantId) {
+      const rows =
+        participantId === undefined
+          ? sql.supportOfEvent.all(eventId)
+          : sql.supportOfParticipant.all(eventId, participantId);
+      return rows.map(supportFromRow);
+    },
     async joinHistogram(eventId, bucketMs) {
       const size = Math.max(1, Math.floor(bucketMs));
       return sql.histogram.all(size, size, eventId);

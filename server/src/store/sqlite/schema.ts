@@ -169,7 +169,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
-  // The host console: staff credentials (hashes only), the event blocklist (disqualified participants).
+  // The host console: staff credentials (hashes only), the event blocklist, the support inbox.
   `
   CREATE TABLE staff_credentials (
     id TEXT PRIMARY KEY,
@@ -187,6 +187,18 @@ export const MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL,
     PRIMARY KEY (event_id, participant_id)
   );
+
+  CREATE TABLE support_messages (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    answer TEXT,
+    answered_at INTEGER,
+    read_at INTEGER
+  );
+  CREATE INDEX support_messages_by_event ON support_messages(event_id, participant_id, created_at);
   `,
 ];
 
