@@ -21,6 +21,7 @@ export const deskRedeemSchema = z.strictObject({
 });
 
 // Multi-line text: newlines and tabs allowed, other control characters and bidi overrides not.
+// eslint-disable-next-line no-control-regex
 const MESSAGE_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 const messageText = (max: number) =>
   z
