@@ -20,6 +20,7 @@ type Phone = Socket<ServerToClientEvents, ClientToServerEvents>;
 let server: RunningServer;
 let chromium: LaunchedBrowser;
 const phones: Phone[] = [];
+const deviceTokens = new Map<Phone, string>();
 const contexts: BrowserContext[] = [];
 const shots = screenshotDir('host-console');
 const files = mkdtempSync(path.join(os.tmpdir(), 'drawcast-console-'));
@@ -72,11 +73,9 @@ async function joinPhone(joinCode: string, nickname: string): Promise<Phone> {
     forceNew: true,
   });
   phones.push(socket);
-  const ack = await socket.emitWithAck('event:join', {
-    joinCode,
-    nickname,
-    deviceToken: `device-${nickname}-${Math.random().toString(36).slice(2)}`,
-  });
+  const deviceToken = `device-${nickname}-${Math.random().toString(36).slice(2)}`;
+  deviceTokens.set(socket, deviceToken);
+  const ack = await socket.emitWithAck('event:join', { joinCode, nickname, deviceToken });
   if (!ack.ok) throw new Error(`${ack.code}: ${ack.message}`);
   return socket;
 }
@@ -262,6 +261,28 @@ test('a whole event runs from the console', async () => {
   const verdict = verifyProof(proof);
   expect(verdict.ok).toBe(true);
 
+  // 7b. A phone asks the host; the console shows it (unread count), the host answers, the phone gets it live.
+  const asker = phones[0]!;
+  const sent = await asker.emitWithAck('support:send', {
+    eventId: event.id,
+    deviceToken: deviceTokens.get(asker)!,
+    body: 'Did I win? <img src=x onerror=alert(1)>',
+  });
+  expect(sent.ok).toBe(true);
+  await expect.poll(() => page.getByTestId('support-unread').textContent(), { timeout: 10_000 }).toBe('1');
+  const answered = new Promise<{ answer: string | null }>((resolve) =>
+    asker.once('support:answered', resolve),
+  );
+  await page.getByRole('button', { name: /^Support/ }).click();
+  const message = page.getByTestId('support-message').first();
+  expect(await message.locator('.body').textContent()).toBe('Did I win? <img src=x onerror=alert(1)>');
+  await message.getByLabel('Your answer').fill('Not this time, next round soon!');
+  await message.getByRole('button', { name: 'Send answer' }).click();
+  expect((await answered).answer).toBe('Not this time, next round soon!');
+  await expect.poll(() => page.getByTestId('support-unread').count()).toBe(0);
+  await page.screenshot({ path: path.join(shots, 'support-en.png'), fullPage: true });
+  await axeClean(page, 'support');
+
   // 8. Records: the winners CSV has the right codes; the audit chain verifies.
   await page.getByRole('button', { name: 'Records' }).click();
   const [download] = await Promise.all([
@@ -297,6 +318,9 @@ test('a whole event runs from the console', async () => {
   await zh.screenshot({ path: path.join(shots, 'dashboard-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '导入与签到' }).click();
   await zh.screenshot({ path: path.join(shots, 'import-zh.png'), fullPage: true });
+  await zh.getByRole('button', { name: '客服' }).click();
+  await zh.getByTestId('support-answer').waitFor();
+  await zh.screenshot({ path: path.join(shots, 'support-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '记录' }).click();
   await zh.screenshot({ path: path.join(shots, 'records-zh.png'), fullPage: true });
   writeFileSync(

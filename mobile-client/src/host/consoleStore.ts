@@ -7,6 +7,7 @@ import type {
   OddsAggregateDto,
   PrizeDto,
   RoundDto,
+  SupportMessageDto,
 } from '@drawcast/shared';
 import { reactive } from 'vue';
 import { HostApi } from './api';
@@ -23,6 +24,8 @@ export interface ConsoleState {
   prizes: PrizeDto[];
   rounds: RoundDto[];
   claims: ClaimDto[];
+  /** The event's support inbox, oldest first. */
+  support: SupportMessageDto[];
   /** Connected phones per event. */
   audience: Record<string, number>;
   aggregate: OddsAggregateDto | null;
@@ -43,6 +46,7 @@ export function createConsoleStore(credential: Credential) {
     prizes: [],
     rounds: [],
     claims: [],
+    support: [],
     audience: {},
     aggregate: null,
     importProgress: null,
@@ -88,6 +92,9 @@ export function createConsoleStore(credential: Credential) {
   socket.on('claim:updated', (c) => {
     if (c.eventId === current()) state.claims = upsertById(state.claims, c);
   });
+  socket.on('support:message', (m) => {
+    if (m.eventId === current()) state.support = upsertById(state.support, m);
+  });
   socket.on('import:progress', (p) => {
     if (p.eventId === current()) state.importProgress = p;
   });
@@ -104,16 +111,20 @@ export function createConsoleStore(credential: Credential) {
   async function loadRounds() {
     if (current()) state.rounds = await api.get<RoundDto[]>(`/api/events/${current()}/rounds`);
   }
+  async function loadSupport() {
+    if (current()) state.support = await api.get<SupportMessageDto[]>(`/api/events/${current()}/support`);
+  }
   async function reloadEvent() {
     // Staff see only the desk: the event's prizes, rounds and claims are host-only reads.
     if (credential.role !== 'host') return;
-    await Promise.all([loadPrizes(), loadRounds(), loadClaims()]);
+    await Promise.all([loadPrizes(), loadRounds(), loadClaims(), loadSupport()]);
   }
   async function selectEvent(eventId: string | null) {
     state.eventId = eventId;
     state.prizes = [];
     state.rounds = [];
     state.claims = [];
+    state.support = [];
     state.aggregate = null;
     state.importProgress = null;
     if (eventId) await reloadEvent();
@@ -126,6 +137,9 @@ export function createConsoleStore(credential: Credential) {
   }
   function replaceClaim(c: ClaimDto) {
     state.claims = upsertById(state.claims, c);
+  }
+  function replaceSupport(m: SupportMessageDto) {
+    state.support = upsertById(state.support, m);
   }
 
   return {
@@ -141,6 +155,8 @@ export function createConsoleStore(credential: Credential) {
     replaceEvent,
     replaceRound,
     replaceClaim,
+    replaceSupport,
+    loadSupport,
     close() {
       clearInterval(tick);
       socket.disconnect();

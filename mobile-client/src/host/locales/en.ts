@@ -252,6 +252,16 @@ export default {
     joinsChart: 'Joins over time',
     connectedChart: 'Connected phones (since this page opened)',
   },
+  support: {
+    heading: 'Support inbox',
+    explain: 'Questions from phones about their entry or prize. Your answer appears on that phone at once.',
+    none: 'No messages yet.',
+    unanswered: '{n} waiting',
+    answered: 'Answered {when}',
+    answerLabel: 'Your answer',
+    replaceAnswer: 'Change the answer',
+    send: 'Send answer',
+  },
   staff: {
     heading: 'Staff credentials',
     explain:

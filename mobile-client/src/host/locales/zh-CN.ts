@@ -253,6 +253,16 @@ const zhCN: typeof en = {
     joinsChart: '参与人数变化',
     connectedChart: '在线手机（自打开本页起）',
   },
+  support: {
+    heading: '客服消息',
+    explain: '手机用户关于参与或奖品的提问。你的回复会立即显示在对方手机上。',
+    none: '还没有消息。',
+    unanswered: '{n} 条待回复',
+    answered: '已于 {when} 回复',
+    answerLabel: '你的回复',
+    replaceAnswer: '修改回复',
+    send: '发送回复',
+  },
   staff: {
     heading: '工作人员凭证',
     explain: '工作人员凭证只能打开本活动的兑奖台（兑奖、签到）。每个兑奖台或入口各建一个，下班后撤销。',
