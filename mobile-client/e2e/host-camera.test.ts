@@ -109,4 +109,22 @@ test('the desk scans a winner QR with the camera and finds the win', async () =>
   await page.getByTestId('desk-claim').waitFor();
   expect(await page.getByTestId('desk-claim').textContent()).toContain(claim!.nickname);
   expect(await page.locator('video').isVisible()).toBe(false);
+
+  // The door: a person from an imported list is checked in by the staff with the token of their QR.
+  const imported = await fetch(`${server.url}/api/events/${event.id}/people/import?filename=list.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.hostToken}`, 'content-type': 'text/csv' },
+    body: 'name,employeeId\nMei Lin,E1\n',
+  });
+  expect(imported.status).toBe(200);
+  const { people } = await hostApi<{ people: Array<{ checkinToken: string }> }>(
+    server,
+    'GET',
+    `/api/events/${event.id}/people`,
+  );
+  await page
+    .getByLabel('Check-in QR (scan) or its token')
+    .fill(`${server.url}/checkin?token=${people[0]!.checkinToken}`);
+  await page.getByRole('button', { name: 'Check in' }).click();
+  await page.getByText('Mei Lin is checked in.').waitFor();
 });

@@ -185,6 +185,10 @@ export default {
     state: 'State',
     redeemedOk: 'Redeemed. Hand over the prize.',
     alreadyRedeemed: 'Already redeemed {when} by {who}.',
+    checkinHeading: 'Door check-in',
+    checkinToken: 'Check-in QR (scan) or its token',
+    checkedIn: '{name} is checked in.',
+    alreadyIn: '{name} was already checked in at {when}.',
     video: 'Camera picture',
   },
   errors: {

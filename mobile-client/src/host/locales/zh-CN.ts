@@ -187,6 +187,10 @@ const zhCN: typeof en = {
     state: '状态',
     redeemedOk: '兑奖成功，请发放奖品。',
     alreadyRedeemed: '已于 {when} 由 {who} 兑奖。',
+    checkinHeading: '入口签到',
+    checkinToken: '签到二维码（扫码）或其令牌',
+    checkedIn: '{name} 已签到。',
+    alreadyIn: '{name} 已于 {when} 签到过。',
     video: '摄像头画面',
   },
   errors: {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CODE_ALPHABET, checkClaimCode, codeFromScan } from './claimCode';
+import { CODE_ALPHABET, checkClaimCode, codeFromScan, tokenFromScan } from './claimCode';
 
 // A code built with the server's rule: check symbol c makes sum(i * v_i) ≡ 0 (mod 31), weight 10 for c.
 function withCheck(body: string): string {
@@ -50,5 +50,13 @@ describe('codeFromScan', () => {
     expect(codeFromScan(' ABCDE-FGHJK ')).toBe('ABCDE-FGHJK');
     expect(codeFromScan('http://10.0.0.2:3000/host#desk&code=ABCDEFGHJK')).toBe('ABCDEFGHJK');
     expect(codeFromScan('https://x/host/desk?code=AB%20CD')).toBe('AB CD');
+  });
+});
+
+describe('tokenFromScan', () => {
+  test('reads a check-in URL or a typed token', () => {
+    expect(tokenFromScan('http://10.0.0.2:3000/checkin?token=AbC123')).toBe('AbC123');
+    expect(tokenFromScan(' AbC123 ')).toBe('AbC123');
+    expect(tokenFromScan('   ')).toBeNull();
   });
 });

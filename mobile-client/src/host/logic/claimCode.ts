@@ -35,3 +35,10 @@ export function codeFromScan(text: string): string {
   const match = /[?#&]code=([^&#]+)/.exec(text);
   return match ? decodeURIComponent(match[1]!) : text.trim();
 }
+
+/** The check-in token of a scanned check-in QR (…/checkin?token=…) or a typed token; null if empty. */
+export function tokenFromScan(text: string): string | null {
+  const match = /[?#&]token=([^&#]+)/.exec(text);
+  const token = match ? decodeURIComponent(match[1]!) : text.trim();
+  return token.length > 0 && token.length <= 128 ? token : null;
+}
