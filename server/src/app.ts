@@ -112,6 +112,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     metrics,
     logger,
     socketCount: () => io.engine.clientsCount,
+    audienceCount: (eventId: string) => hub.audienceCount(eventId),
   });
   httpServer.on('request', app);
   attachRealtime(io, { service, consoleService, hub, actions, clock, limits, hostAuth, metrics, logger });

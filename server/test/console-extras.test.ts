@@ -119,6 +119,7 @@ describe('console additions', () => {
     await t.api('POST', `/api/claims/${claims[1]!.id}/forfeit`, {});
     const d = await t.api<Record<string, unknown>>('GET', `/api/events/${eventId}/dashboard?bucketMs=60000`);
     expect(d.body).toMatchObject({
+      connected: 2,
       views: 3,
       participants: 2,
       roundsDrawn: 1,

@@ -111,13 +111,19 @@ export function createConsoleStore(credential: Credential) {
   async function loadRounds() {
     if (current()) state.rounds = await api.get<RoundDto[]>(`/api/events/${current()}/rounds`);
   }
+  async function loadConnected() {
+    const eventId = current();
+    if (!eventId) return;
+    const { connected } = await api.get<{ connected: number }>(`/api/events/${eventId}/dashboard`);
+    state.audience = { ...state.audience, [eventId]: connected };
+  }
   async function loadSupport() {
     if (current()) state.support = await api.get<SupportMessageDto[]>(`/api/events/${current()}/support`);
   }
   async function reloadEvent() {
     // Staff see only the desk: the event's prizes, rounds and claims are host-only reads.
     if (credential.role !== 'host') return;
-    await Promise.all([loadPrizes(), loadRounds(), loadClaims(), loadSupport()]);
+    await Promise.all([loadPrizes(), loadRounds(), loadClaims(), loadSupport(), loadConnected()]);
   }
   async function selectEvent(eventId: string | null) {
     state.eventId = eventId;

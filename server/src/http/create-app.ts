@@ -31,6 +31,8 @@ export interface HttpDeps {
   metrics: DrawcastMetrics;
   logger: Logger;
   socketCount: () => number;
+  /** Phones connected to an event right now (the dashboard's starting figure before broadcasts). */
+  audienceCount?: (eventId: string) => number;
 }
 
 /**

@@ -82,6 +82,7 @@ export function consoleRoutes(deps: {
   actions: HostActions;
   hostAuth: HostAuthenticator;
   joinViews: JoinViewCounter;
+  audienceCount?: (eventId: string) => number;
 }): Router {
   const { consoleService, actions, service } = deps;
   const router = Router();
@@ -179,7 +180,11 @@ export function consoleRoutes(deps: {
     const { bucketMs } = parseQuery(dashboardQuerySchema, req);
     const stats = await consoleService.dashboard(eventId, bucketMs);
     const event = await service.getEvent(eventId);
-    res.set('Cache-Control', 'no-store').json({ ...stats, views: deps.joinViews.views(event.joinCode) });
+    res.set('Cache-Control', 'no-store').json({
+      ...stats,
+      views: deps.joinViews.views(event.joinCode),
+      connected: deps.audienceCount?.(event.id) ?? 0,
+    });
   });
 
   return router;
