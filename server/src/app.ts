@@ -2,21 +2,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { rooms } from '@drawcast/shared';
-import type { SupportMessageDto } from '@drawcast/shared';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ServerConfig } from './config';
-import { createHttpApp } from './http/create-app';
-import { HostAuthenticator } from './http/host-auth';
-import { createMetrics } from './http/metrics';
-import type { DrawcastMetrics } from './http/metrics';
+import { createHttpApp } from './http/createApp';
+import { HostAuthenticator } from './commands/hostAuth';
+import { createMetrics } from './commands/metrics';
+import type { DrawcastMetrics } from './commands/metrics';
 import { attachRealtime } from './realtime';
-import { HostActions } from './realtime/host-actions';
-import { JoinLimits } from './realtime/join-limits';
-import { LiveHub } from './realtime/live-hub';
-import type { DrawcastIo } from './realtime/types';
+import { COMMAND_NAMES } from './realtime/commandNames';
+import { createCommands } from './commands';
+import { RevealScheduler } from './commands/revealScheduler';
+import type { Commands } from './commands';
+import type { HostCommands } from './commands/hostCommands';
+import { JoinLimits } from './commands/joinLimits';
+import { LiveHub } from './realtime/liveHub';
+import type { DrawcastIo } from './realtime/socketTypes';
 import { createDrawcastService } from './services';
 import { createConsoleService } from './services/consoleService';
 import type { Clock, DrawcastService, Random } from './services/types';
@@ -44,8 +46,10 @@ export interface DrawcastServer {
   io: DrawcastIo;
   service: DrawcastService;
   hub: LiveHub;
-  /** Host operations + broadcasts, shared by REST and sockets (tests run the deadline sweep through it). */
-  actions: HostActions;
+  /** Host, phone and stage commands, shared by REST and sockets. */
+  commands: Commands;
+  /** The host commands (tests run the deadline sweep through them). */
+  actions: HostCommands;
   metrics: DrawcastMetrics;
   logger: Logger;
   /** Listens and resolves with the bound port (use port 0 in tests). */
@@ -57,7 +61,10 @@ export interface DrawcastServer {
 export async function createServer(options: CreateServerOptions): Promise<DrawcastServer> {
   const { store, clock, random, config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    commandNames: COMMAND_NAMES,
+  });
   const service = createDrawcastService({
     store,
     clock,
@@ -65,19 +72,12 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     secret: options.secret,
     contactKey: options.contactKey ?? null,
   });
-  // Support messages go live to host consoles, answers to the asking phone (io is built just below).
-  const supportNotifier = {
-    message: (dto: SupportMessageDto) => io.to(rooms.host).emit('support:message', dto),
-    answered: (dto: SupportMessageDto) =>
-      io.to(rooms.participant(dto.participantId)).emit('support:answered', dto),
-  };
   const consoleService = createConsoleService({
     store,
     clock,
     random,
     secret: options.secret,
     service,
-    supportNotifier,
   });
   const hostAuth = new HostAuthenticator(config.hostToken, {
     maxFailures: config.authMaxFailures,
@@ -92,30 +92,41 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     // Same origin in production; other origins are refused by the browser's CORS check.
     cors: { origin: false },
   });
-  const hub = new LiveHub(io, service, clock, logger, {
-    oddsIntervalMs: config.oddsIntervalMs,
-    oddsMessagesPerSecond: config.oddsMessagesPerSecond,
-    oddsBroadcastSlice: config.oddsBroadcastSlice,
+  const reveals = new RevealScheduler({
+    store,
+    clock,
+    logger,
+    deliver: (due, round) => hub.deliverReveal(due, round),
   });
-  const actions = new HostActions(service, hub, metrics);
+  const hub: LiveHub = new LiveHub(
+    io,
+    service,
+    clock,
+    logger,
+    {
+      oddsIntervalMs: config.oddsIntervalMs,
+      oddsMessagesPerSecond: config.oddsMessagesPerSecond,
+      oddsBroadcastSlice: config.oddsBroadcastSlice,
+    },
+    reveals,
+  );
   const limits = new JoinLimits({
     perIpPerMinute: config.joinsPerIpPerMinute,
     perDevicePerMinute: config.joinsPerDevicePerMinute,
   });
 
+  const commands = createCommands({ service, consoleService, hub, clock, limits, hostAuth, metrics });
+  const actions = commands.host;
+
   const app = createHttpApp({
     config,
+    commands,
     service,
-    consoleService,
-    actions,
-    hostAuth,
-    metrics,
     logger,
     socketCount: () => io.engine.clientsCount,
-    audienceCount: (eventId: string) => hub.audienceCount(eventId),
   });
   httpServer.on('request', app);
-  attachRealtime(io, { service, consoleService, hub, actions, clock, limits, hostAuth, metrics, logger });
+  attachRealtime(io, { commands, hub, clock, logger });
 
   const rearmed = await hub.rearm();
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');
@@ -129,6 +140,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     io,
     service,
     hub,
+    commands,
     actions,
     metrics,
     logger,
@@ -160,7 +172,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
 
 /** The claim-deadline sweep on a timer; one sweep at a time, failures logged, never thrown. */
 function startClaimSweep(
-  actions: HostActions,
+  actions: HostCommands,
   intervalMs: number,
   logger: Logger,
 ): ReturnType<typeof setInterval> | null {

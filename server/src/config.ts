@@ -109,6 +109,8 @@ export function resolveSecret(
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
   config: ServerConfig;
   hostTokenGenerated: boolean;
+  /** Where the host token came from, so every start can say so (without printing it again). */
+  hostTokenSource: 'env' | 'file' | 'generated';
   secret: string;
 } {
   const parsed = envSchema.safeParse(env);
@@ -135,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     logLevel: e.DRAWCAST_LOG_LEVEL,
     claimSweepIntervalMs: e.DRAWCAST_CLAIM_SWEEP_SECONDS * 1000,
   });
-  return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };
+  const hostTokenSource = e.DRAWCAST_HOST_TOKEN ? 'env' : hostToken.generated ? 'generated' : 'file';
+  return { config, hostTokenGenerated: hostToken.generated, hostTokenSource, secret: secret.value };
 }

@@ -1,4 +1,4 @@
-// Entry point: read config, open the SQLite file, build the server, listen, print the join URL and QR.
+// Entry point: read config, open the SQLite file, build the server, listen, print the URL (QR on a terminal).
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import pino from 'pino';
 import QRCode from 'qrcode';
 import { createServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { listenErrorMessage, startupBanner } from './startupMessages';
 import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
 import { cryptoRandom, systemClock } from './services';
 import { createSqliteStore } from './store/sqlite/sqliteStore';
@@ -19,7 +20,7 @@ function lanAddress(): string {
 }
 
 async function main(): Promise<void> {
-  const { config, hostTokenGenerated, secret } = loadConfig();
+  const { config, hostTokenSource, secret } = loadConfig();
   const logger = pino({ level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
   const store = createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
@@ -34,26 +35,27 @@ async function main(): Promise<void> {
     logger,
     defaultMetrics: true,
   });
-  const port = await server.listen(config.port, config.bindAddress);
+  const port = await server.listen(config.port, config.bindAddress).catch((err: unknown) => {
+    const message = listenErrorMessage(err, config.port, config.bindAddress);
+    if (message === null) throw err;
+    console.error(message); // one line a user can act on, not a stack (nothing was written yet)
+    process.exit(1);
+  });
 
   const local = config.bindAddress === '0.0.0.0' ? '127.0.0.1' : config.bindAddress;
   const lan = config.bindAddress === '0.0.0.0' ? lanAddress() : local;
   const joinUrl = `http://${lan}:${port}/`;
-  const out: string[] = [
-    `Drawcast listening on http://${local}:${port} (data in ${config.dataDir})`,
-    `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
-    await QRCode.toString(joinUrl, { type: 'terminal', small: true }),
-    // The token rides in the fragment, which browsers never send to a server nor write to its logs.
-    `Host console (one click signs in; keep it private): http://${local}:${port}/host#token=${encodeURIComponent(config.hostToken)}`,
-  ];
-  if (hostTokenGenerated) {
-    out.push(
-      `Host token (generated now, kept in ${path.join(config.dataDir, 'host-token')}, printed only this once):`,
-      `  ${config.hostToken}`,
-      '',
-    );
-  }
-  process.stdout.write(`${out.join('\n')}\n`);
+  const isTty = process.stdout.isTTY === true;
+  const banner = startupBanner({
+    localUrl: `http://${local}:${port}`,
+    joinUrl,
+    dataDir: config.dataDir,
+    hostToken: config.hostToken,
+    hostTokenSource,
+    isTty,
+    ...(isTty && { qr: await QRCode.toString(joinUrl, { type: 'terminal', small: true }) }),
+  });
+  process.stdout.write(banner);
 
   let stopping = false;
   const stop = (signal: string) => {

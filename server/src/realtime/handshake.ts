@@ -2,8 +2,8 @@
 import { ErrorCode, PROTOCOL_VERSION, handshakeAuthSchema } from '@drawcast/shared';
 import type { HandshakeAuth } from '@drawcast/shared';
 import type { ExtendedError } from 'socket.io';
-import type { HostAuthenticator } from '../http/host-auth';
-import type { DrawcastSocket } from './types';
+import type { HostAuthenticator } from '../commands/hostAuth';
+import type { DrawcastSocket } from './socketTypes';
 
 /** A connect_error whose `data` the client can switch on (PROTOCOL_MISMATCH, UNAUTHORIZED, LOCKED_OUT…). */
 export function refusal(code: ErrorCode, message: string): ExtendedError {

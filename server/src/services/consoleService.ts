@@ -20,14 +20,6 @@ export interface ConsoleServiceDeps {
   random: Random;
   secret: string;
   service: DrawcastService;
-  /** Told about new messages (host room) and answers (the phone's room); app.ts wires it to Socket.IO. */
-  supportNotifier?: SupportNotifier;
-}
-
-/** Where support messages and answers go live. */
-export interface SupportNotifier {
-  message(dto: SupportMessageDto): void;
-  answered(dto: SupportMessageDto): void;
 }
 
 /** Support messages a phone may send per window, and the window. */
@@ -93,7 +85,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       };
       await store.insertSupportMessage(message, meta(`participant:${participant.id}`));
       const dto = toSupportDto(message, participant.nickname);
-      deps.supportNotifier?.message(dto);
       return dto;
     },
 
@@ -122,7 +113,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       if (!updated) throw new DrawcastError(ErrorCode.NOT_FOUND, 'messageId: no such message', 'messageId');
       const names = await nicknames(updated.eventId, [updated.participantId]);
       const dto = toSupportDto(updated, names.get(updated.participantId) ?? '');
-      deps.supportNotifier?.answered(dto);
       return dto;
     },
 

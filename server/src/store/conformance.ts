@@ -7,6 +7,7 @@ import { describeConsoleContract } from './conformance/console';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
+import { describeRevealDueContract } from './conformance/reveals';
 import { describePeopleContract } from './conformance/people';
 import { describeRoundContract } from './conformance/rounds';
 
@@ -23,6 +24,7 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describePeopleContract(kit);
     describeClaimContract(kit);
     describeAuditContract(kit);
+    describeRevealDueContract(kit);
     describeConsoleContract(kit);
   });
 }

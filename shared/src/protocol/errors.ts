@@ -42,6 +42,8 @@ export const ErrorCode = {
   NOT_FORFEITED: 'NOT_FORFEITED',
   ALREADY_REDRAWN: 'ALREADY_REDRAWN',
   INVALID_BACKUP: 'INVALID_BACKUP',
+  /** A socket event the server does not know (answered when it carries an ack). */
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
 } as const;
 
 /** The union of codes, so handlers cannot invent an unknown one. */

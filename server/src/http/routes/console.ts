@@ -12,17 +12,14 @@ import {
   participantSearchSchema,
   supportAnswerSchema,
 } from '@drawcast/shared';
-import type { StaffMeDto } from '@drawcast/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Request, RequestHandler, Response } from 'express';
-import { toClaimDto } from '../../realtime/claim-views';
-import type { HostActions } from '../../realtime/host-actions';
-import type { ConsoleService } from '../../services/consoleService';
+import type { Commands } from '../../commands';
+import type { Caller } from '../../commands/consoleCommands';
+import { bearerToken } from '../../commands/hostAuth';
+import type { HostAuthenticator } from '../../commands/hostAuth';
 import type { JoinViewCounter } from '../joinViews';
-import type { DrawcastService } from '../../services/types';
-import { bearerToken } from '../host-auth';
-import type { HostAuthenticator, StaffIdentity } from '../host-auth';
 import { parseBody, parseParam, requireHost, sendFailure } from '../middleware';
 
 const supportReadSchema = z.strictObject({ messageIds: z.array(idSchema).max(1000) });
@@ -30,9 +27,6 @@ const supportReadSchema = z.strictObject({ messageIds: z.array(idSchema).max(100
 const dashboardQuerySchema = z.strictObject({
   bucketMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
 });
-
-/** Who is calling a desk route: the host, or staff of one event. */
-type Caller = { role: 'host' } | { role: 'staff'; staff: StaffIdentity };
 
 /** Host token or live staff credential; the caller is kept in res.locals.caller. */
 export function requireHostOrStaff(auth: HostAuthenticator): RequestHandler {
@@ -76,53 +70,24 @@ export function lanUrls(port: number): string[] {
 }
 
 /** Why: the prize desk and the door need no host token; the host manages who may use them. */
-export function consoleRoutes(deps: {
-  service: DrawcastService;
-  consoleService: ConsoleService;
-  actions: HostActions;
-  hostAuth: HostAuthenticator;
-  joinViews: JoinViewCounter;
-  audienceCount?: (eventId: string) => number;
-}): Router {
-  const { consoleService, actions, service } = deps;
+export function consoleRoutes(commands: Commands, joinViews: JoinViewCounter): Router {
+  const desks = commands.console;
   const router = Router();
-  const host = requireHost(deps.hostAuth);
-  const desk = requireHostOrStaff(deps.hostAuth);
+  const host = requireHost(commands.hostAuth);
+  const desk = requireHostOrStaff(commands.hostAuth);
   const eventIdOf = (req: Request) => parseParam(idSchema, req, 'eventId', ErrorCode.EVENT_NOT_FOUND);
 
   router.get('/staff/me', desk, async (_req, res) => {
-    const caller = callerOf(res);
-    if (caller.role !== 'staff')
-      throw new DrawcastError(ErrorCode.NOT_FOUND, 'this is the host token, not a staff credential');
-    const event = await service.getEvent(caller.staff.eventId);
-    const me: StaffMeDto = { eventId: event.id, eventTitle: event.title, label: caller.staff.label };
-    res.json(me);
+    res.json(await desks.staffMe(callerOf(res)));
   });
 
   router.get('/desk/claims/:code', desk, async (req, res) => {
-    const caller = callerOf(res);
-    const code = String(req.params.code ?? '');
-    const claim = await consoleService.findClaimByCode(
-      code,
-      caller.role === 'staff' ? caller.staff.eventId : undefined,
-    );
-    res.json(toClaimDto(claim));
+    res.json(await desks.deskClaim(callerOf(res), String(req.params.code ?? '')));
   });
 
   router.post('/desk/redeem', desk, async (req, res) => {
-    const caller = callerOf(res);
     const { code, staff } = parseBody(deskRedeemSchema, req);
-    const claim = await consoleService.findClaimByCode(
-      code,
-      caller.role === 'staff' ? caller.staff.eventId : undefined,
-    );
-    const by =
-      caller.role === 'staff'
-        ? staff
-          ? `${staff} (${caller.staff.label})`
-          : caller.staff.label
-        : (staff ?? 'Host');
-    res.json(toClaimDto(await actions.redeem(claim.code, by.slice(0, 60))));
+    res.json(await desks.deskRedeem(callerOf(res), code, staff));
   });
 
   router.get('/host/addresses', host, (req, res) => {
@@ -130,7 +95,7 @@ export function consoleRoutes(deps: {
   });
 
   router.get('/events/:eventId/staff', host, async (req, res) => {
-    res.json(await consoleService.listStaffCredentials(eventIdOf(req)));
+    res.json(await desks.listStaff(eventIdOf(req)));
   });
   router.post('/events/:eventId/staff', host, async (req, res) => {
     const eventId = eventIdOf(req);
@@ -138,53 +103,48 @@ export function consoleRoutes(deps: {
     res
       .set('Cache-Control', 'no-store')
       .status(201)
-      .json(await consoleService.createStaffCredential(eventId, label));
+      .json(await desks.createStaff(eventId, label));
   });
   router.post('/events/:eventId/staff/:credentialId/revoke', host, async (req, res) => {
     const eventId = eventIdOf(req);
     const credentialId = parseParam(idSchema, req, 'credentialId', ErrorCode.NOT_FOUND);
-    res.json(await consoleService.revokeStaffCredential(eventId, credentialId));
+    res.json(await desks.revokeStaff(eventId, credentialId));
   });
 
   router.get('/events/:eventId/disqualified', host, async (req, res) => {
-    res.json({ participantIds: await consoleService.listDisqualified(eventIdOf(req)) });
+    res.json(await desks.listDisqualified(eventIdOf(req)));
   });
   router.put('/events/:eventId/participants/:participantId/disqualified', host, async (req, res) => {
     const eventId = eventIdOf(req);
     const participantId = parseParam(idSchema, req, 'participantId', ErrorCode.PARTICIPANT_NOT_FOUND);
     const { disqualified } = parseBody(disqualifySchema, req);
-    res.json(await consoleService.setDisqualified(eventId, participantId, disqualified));
+    res.json(await desks.setDisqualified(eventId, participantId, disqualified));
   });
   router.get('/events/:eventId/participants/search', host, async (req, res) => {
     const eventId = eventIdOf(req);
     const { q, offset, limit } = parseQuery(participantSearchSchema, req);
-    res.json(await consoleService.searchParticipants(eventId, q, { offset, limit }));
+    res.json(await desks.searchParticipants(eventId, q, { offset, limit }));
   });
 
   router.get('/events/:eventId/support', host, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await consoleService.listSupport(eventIdOf(req)));
+    res.set('Cache-Control', 'no-store').json(await desks.listSupport(eventIdOf(req)));
   });
   router.post('/events/:eventId/support/read', host, async (req, res) => {
     const eventId = eventIdOf(req);
     const { messageIds } = parseBody(supportReadSchema, req);
-    res.json(await consoleService.markSupportRead(eventId, messageIds));
+    res.json(await desks.markSupportRead(eventId, messageIds));
   });
   router.post('/support/:messageId/answer', host, async (req, res) => {
     const messageId = parseParam(idSchema, req, 'messageId', ErrorCode.NOT_FOUND);
     const { answer } = parseBody(supportAnswerSchema, req);
-    res.json(await consoleService.answerSupport(messageId, answer));
+    res.json(await desks.answerSupport(messageId, answer));
   });
 
   router.get('/events/:eventId/dashboard', host, async (req, res) => {
     const eventId = eventIdOf(req);
     const { bucketMs } = parseQuery(dashboardQuerySchema, req);
-    const stats = await consoleService.dashboard(eventId, bucketMs);
-    const event = await service.getEvent(eventId);
-    res.set('Cache-Control', 'no-store').json({
-      ...stats,
-      views: deps.joinViews.views(event.joinCode),
-      connected: deps.audienceCount?.(event.id) ?? 0,
-    });
+    const stats = await desks.dashboard(eventId, bucketMs, (code) => joinViews.views(code));
+    res.set('Cache-Control', 'no-store').json(stats);
   });
 
   return router;

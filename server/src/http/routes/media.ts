@@ -8,8 +8,7 @@ import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImage } from '../../domain/imageType';
 import type { ImageExtension } from '../../domain/imageType';
-import type { DrawcastService } from '../../services/types';
-import type { HostAuthenticator } from '../host-auth';
+import type { Commands } from '../../commands';
 import { parseParam, requireHost } from '../middleware';
 
 /** The URL path prize images are served under. */
@@ -17,11 +16,10 @@ export const PRIZE_IMAGE_PATH = '/media/prize-images';
 const NAME = /^[A-Za-z0-9_-]{22}\.(png|jpg|gif|webp)$/;
 
 /** Why: a shop laptop has no image host; the host uploads the prize photo and the stage shows it. */
-export function prizeImageRoutes(deps: {
-  service: DrawcastService;
-  hostAuth: HostAuthenticator;
-  dataDir: string;
-}): { api: Router; media: Router } {
+export function prizeImageRoutes(deps: { commands: Commands; dataDir: string }): {
+  api: Router;
+  media: Router;
+} {
   const dir = path.resolve(deps.dataDir, 'prize-images');
   const api = Router();
   const raw = express.raw({ type: () => true, limit: MAX_IMAGE_BYTES });
@@ -33,30 +31,35 @@ export function prizeImageRoutes(deps: {
       next(err);
     });
 
-  api.post('/events/:eventId/prize-images', requireHost(deps.hostAuth), readBody, async (req, res) => {
-    const eventId = parseParam(idSchema, req, 'eventId', ErrorCode.EVENT_NOT_FOUND);
-    const event = await deps.service.getEvent(eventId);
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (body.length === 0)
-      throw new DrawcastError(ErrorCode.EMPTY_FILE, 'image: send the file as the body', 'image');
-    const ext = sniffImage(body);
-    if (!ext) {
-      throw new DrawcastError(
-        ErrorCode.INVALID_FILE,
-        'image: must be a PNG, JPEG, GIF or WebP picture',
-        'image',
-      );
-    }
-    mkdirSync(dir, { recursive: true });
-    const name = `${randomBytes(16).toString('base64url')}.${ext}`;
-    writeFileSync(path.join(dir, name), body, { mode: 0o644 });
-    res.status(201).json({
-      url: `${PRIZE_IMAGE_PATH}/${name}`,
-      type: IMAGE_TYPES[ext],
-      bytes: body.length,
-      eventId: event.id,
-    });
-  });
+  api.post(
+    '/events/:eventId/prize-images',
+    requireHost(deps.commands.hostAuth),
+    readBody,
+    async (req, res) => {
+      const eventId = parseParam(idSchema, req, 'eventId', ErrorCode.EVENT_NOT_FOUND);
+      const event = await deps.commands.host.getEvent(eventId);
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (body.length === 0)
+        throw new DrawcastError(ErrorCode.EMPTY_FILE, 'image: send the file as the body', 'image');
+      const ext = sniffImage(body);
+      if (!ext) {
+        throw new DrawcastError(
+          ErrorCode.INVALID_FILE,
+          'image: must be a PNG, JPEG, GIF or WebP picture',
+          'image',
+        );
+      }
+      mkdirSync(dir, { recursive: true });
+      const name = `${randomBytes(16).toString('base64url')}.${ext}`;
+      writeFileSync(path.join(dir, name), body, { mode: 0o644 });
+      res.status(201).json({
+        url: `${PRIZE_IMAGE_PATH}/${name}`,
+        type: IMAGE_TYPES[ext],
+        bytes: body.length,
+        eventId: event.id,
+      });
+    },
+  );
 
   const media = Router();
   media.get(`${PRIZE_IMAGE_PATH}/:name`, (req, res) => {
