@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ServerConfig } from './config';
+import { dropSilentConnections, limitConnectionsPerIp } from './http/connectionGuard';
 import { createHttpApp } from './http/createApp';
 import { HostAuthenticator } from './commands/hostAuth';
 import { createMetrics } from './commands/metrics';
@@ -85,9 +86,17 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     staffLookup: (token) => consoleService.authenticateStaff(token),
   });
 
-  const httpServer = http.createServer();
+  // Slow or half-open clients are dropped: headers/request timeouts, checked often enough to honour them.
+  const httpServer = http.createServer({
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
+  });
+  limitConnectionsPerIp(httpServer, config.maxConnectionsPerIp);
+  dropSilentConnections(httpServer, config.headersTimeoutMs);
   const io: DrawcastIo = new Server(httpServer, {
     maxHttpBufferSize: config.maxSocketPayloadBytes,
+    connectTimeout: config.socketConnectTimeoutMs,
     serveClient: false,
     // Same origin in production; other origins are refused by the browser's CORS check.
     cors: { origin: false },

@@ -76,6 +76,11 @@ describe('lifecycle', () => {
     expect(again).toMatchObject({ participantId: acks[2]!.participantId, created: false });
     expect(again.odds).toBeCloseTo(2 / 5, 12);
 
+    const closing = await t.api<RoundDto>('POST', `/api/rounds/${round.id}/close`);
+    expect(closing.body).toMatchObject({
+      entryCount: 5,
+      entriesDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const updated = nextEvent(phones[0]!, 'round:updated');
     const entropy = await t.api<RoundDto>('PUT', `/api/rounds/${round.id}/entropy`, {
       publicEntropy: 'audience says 4711',

@@ -20,6 +20,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
   'prize:add': 'host',
   'prize:list': 'host',
   'round:create': 'host',
+  'round:close': 'host',
   'round:entropy': 'host',
   'round:draw': 'host',
   'round:cancel': 'host',
@@ -35,6 +36,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
 const PUBLIC = [
   'GET /join/:joinCode',
   'GET /rounds/:roundId/proof',
+  'GET /rounds/:roundId/entries',
   'POST /checkin',
   'POST /claims/:claimId/contact',
   // served outside /api: prize pictures are public like the stage that shows them

@@ -9,6 +9,8 @@ export interface Broadcaster {
   eventUpdated(event: DrawEvent): void;
   /** A new round's commitment (its aggregate follows). */
   roundCommitted(round: RoundView): void;
+  /** Issue #9: the round's entry list froze; its count and digest go out before any entropy. */
+  entriesClosed(round: RoundView): void;
   /** Public entropy set, or the round cancelled. */
   roundUpdated(round: RoundView): void;
   /** A round was drawn and stored: the reveal schedule takes it from here. */

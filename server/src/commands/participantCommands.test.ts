@@ -14,6 +14,7 @@ afterEach(async () => {
 const silentHub: Broadcaster = {
   eventUpdated() {},
   roundCommitted() {},
+  entriesClosed() {},
   roundUpdated() {},
   roundDrawn() {},
   oddsChanged() {},

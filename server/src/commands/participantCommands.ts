@@ -1,6 +1,7 @@
 // Phone commands shared by the socket and REST: join, state sync, check-in, shipping contact, and the
 // public reads (pre-join event info, proofs).
 import type {
+  FrozenEntriesDto,
   JoinAckDto,
   ParticipantStateDto,
   PublicEventInfoDto,
@@ -21,6 +22,7 @@ import type {
 import type { Broadcaster } from './broadcaster';
 import type { JoinLimits } from './joinLimits';
 import { toForfeitedDto, toWinnerClaimDto } from './mappers/claimMapper';
+import { toFrozenEntriesDto } from './mappers/entriesMapper';
 import { toEventDto } from './mappers/eventMapper';
 import { openRoundSummary, sharePathOf, toJoinAckDto } from './mappers/participantMapper';
 import {
@@ -108,6 +110,11 @@ export class ParticipantCommands {
   /** A round's proof (the seed hidden until the phones' reveal). */
   proof(roundId: string): Promise<ProofDocument> {
     return this.service.getProof(roundId);
+  }
+
+  /** Issue #9: a closed round's frozen list, so a phone can check its own entry before the draw. */
+  async frozenEntries(roundId: string): Promise<FrozenEntriesDto> {
+    return toFrozenEntriesDto(await this.service.getFrozenEntries(roundId));
   }
 
   /**

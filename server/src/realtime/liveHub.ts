@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
 import { toClaimDto, toForfeitedDto, toRedeemedDto } from '../commands/mappers/claimMapper';
+import { toEntriesClosedDto } from '../commands/mappers/entriesMapper';
 import { buildWinnerNotices } from '../commands/winnerNotices';
 import type { WinnerNotice } from '../commands/winnerNotices';
 import { KeyedThrottle } from './keyedThrottle';
@@ -72,6 +73,13 @@ export class LiveHub implements Broadcaster {
   /** A new round's commitment, shown before entries close; its aggregate follows. */
   roundCommitted(round: RoundView): void {
     this.everyone(round.eventId).emit('round:committed', toRoundPublicDto(round));
+    this.oddsChanged(round.eventId);
+  }
+
+  /** Issue #9: the entry list froze; its count and digest go to everyone at once, before any entropy. */
+  entriesClosed(round: RoundView): void {
+    const dto = toEntriesClosedDto(round);
+    if (dto) this.everyone(round.eventId).emit('round:entriesClosed', dto);
     this.oddsChanged(round.eventId);
   }
 

@@ -4,6 +4,7 @@ import * as claims from './claimOperations';
 import { createContext, requireEvent } from './context';
 import * as events from './eventOperations';
 import * as exports from './exportOperations';
+import * as frozen from './frozenEntries';
 import * as joins from './joinOperations';
 import { participantState } from './participantState';
 import * as people from './peopleOperations';
@@ -33,6 +34,8 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     listParticipants: (eventId, page) => joins.listParticipants(ctx, eventId, page),
 
     createRound: (eventId, input) => rounds.createRound(ctx, eventId, input),
+    closeEntries: (roundId) => frozen.closeEntries(ctx, roundId),
+    getFrozenEntries: (roundId) => frozen.getFrozenEntries(ctx, roundId),
     setPublicEntropy: (roundId, publicEntropy) => rounds.setPublicEntropy(ctx, roundId, publicEntropy),
     drawRound: (roundId) => rounds.drawRound(ctx, roundId),
     cancelRound: (roundId) => rounds.cancelRound(ctx, roundId),
@@ -66,6 +69,6 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     backupEvent: (eventId) => exports.backupEvent(ctx, eventId),
     restoreEvent: (document) => restores.restoreEvent(ctx, document),
     listAudit: (eventId, page) => audits.listAudit(ctx, eventId, page),
-    verifyAudit: (eventId) => audits.verifyAudit(ctx, eventId),
+    verifyAudit: (eventId, head) => audits.verifyAudit(ctx, eventId, head),
   };
 }

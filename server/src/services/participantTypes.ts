@@ -40,6 +40,10 @@ export interface OpenRoundView {
   prizeName: string;
   commitment: string;
   k: number;
+  /** Set once the round's entries are closed: then `eligible` means "in the frozen list". */
+  entriesClosedAt: number | null;
+  entryCount: number | null;
+  entriesDigest: string | null;
   aggregate: RoundAggregate;
   /** Whether this participant is eligible (not blocklisted, not excluded as an earlier winner). */
   eligible: boolean;

@@ -44,6 +44,8 @@ export const ErrorCode = {
   INVALID_BACKUP: 'INVALID_BACKUP',
   /** A socket event the server does not know (answered when it carries an ack). */
   UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  // issue #9: entries close before public entropy
+  ENTRIES_NOT_CLOSED: 'ENTRIES_NOT_CLOSED',
 } as const;
 
 /** The union of codes, so handlers cannot invent an unknown one. */

@@ -7,5 +7,7 @@ export * from './dto';
 export * from './events';
 export * from './claimSchemas';
 export * from './claimDto';
+export * from './trustDto';
+export * from './auditHead';
 export * from './consoleDto';
 export * from './consoleSchemas';

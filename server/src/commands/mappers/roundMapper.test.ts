@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import {
+  roundDrawnDtoSchema,
+  roundDtoSchema,
+  roundPublicDtoSchema,
+  roundRevealDtoSchema,
+} from '@drawcast/shared';
 import type { RoundView } from '../../services/types';
-import { isDrawn, toRoundDrawnDto, toRoundPublicDto, toRoundRevealDto, youWonMessages } from './roundMapper';
+import {
+  isDrawn,
+  toRoundDrawnDto,
+  toRoundDto,
+  toRoundPublicDto,
+  toRoundRevealDto,
+  youWonMessages,
+} from './roundMapper';
 
 // Cast: later issues add fields the mappers ignore.
 const committed = {
+  checkedInOnly: false,
+  redrawOf: null,
   id: 'rnd_1',
   eventId: 'evt_1',
   prizeId: 'prz_1',
@@ -65,5 +80,15 @@ describe('views', () => {
       ['p_b', 1, 9000],
       ['p_a', 2, 9000],
     ]);
+  });
+
+  it('produces exactly the shared wire shapes, no field more or less', () => {
+    if (!isDrawn(drawn)) throw new Error('fixture');
+    for (const round of [committed, drawn]) {
+      expect(roundDtoSchema.strict().parse(toRoundDto(round))).toEqual(toRoundDto(round));
+      expect(roundPublicDtoSchema.strict().parse(toRoundPublicDto(round))).toEqual(toRoundPublicDto(round));
+    }
+    expect(roundDrawnDtoSchema.strict().parse(toRoundDrawnDto(drawn))).toEqual(toRoundDrawnDto(drawn));
+    expect(roundRevealDtoSchema.strict().parse(toRoundRevealDto(drawn))).toEqual(toRoundRevealDto(drawn));
   });
 });
