@@ -21,6 +21,7 @@ import { JoinLimits } from './commands/joinLimits';
 import { LiveHub } from './realtime/liveHub';
 import type { DrawcastIo } from './realtime/socketTypes';
 import { createDrawcastService } from './services';
+import { createConsoleService } from './services/consoleService';
 import type { Clock, DrawcastService, Random } from './services/types';
 import type { Store } from './store/store';
 
@@ -72,9 +73,17 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     secret: options.secret,
     contactKey: options.contactKey ?? null,
   });
+  const consoleService = createConsoleService({
+    store,
+    clock,
+    random,
+    secret: options.secret,
+    service,
+  });
   const hostAuth = new HostAuthenticator(config.hostToken, {
     maxFailures: config.authMaxFailures,
     windowMs: config.authWindowMs,
+    staffLookup: (token) => consoleService.authenticateStaff(token),
   });
 
   // Slow or half-open clients are dropped: headers/request timeouts, checked often enough to honour them.
@@ -115,7 +124,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     perDevicePerMinute: config.joinsPerDevicePerMinute,
   });
 
-  const commands = createCommands({ service, hub, clock, limits, hostAuth, metrics });
+  const commands = createCommands({ service, consoleService, hub, clock, limits, hostAuth, metrics });
   const actions = commands.host;
 
   const app = createHttpApp({

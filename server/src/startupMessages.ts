@@ -25,6 +25,7 @@ export function startupBanner(input: BannerInput): string {
     `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
   ];
   if (input.isTty && input.qr) lines.push(input.qr.replace(/\n+$/, ''));
+  lines.push(consoleLine(input));
   const tokenFile = path.join(dataDir, 'host-token');
   if (input.hostTokenSource === 'generated') {
     lines.push(
@@ -37,6 +38,17 @@ export function startupBanner(input: BannerInput): string {
     lines.push('Host token: from the DRAWCAST_HOST_TOKEN environment variable (not written to disk)');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The host console link. The token rides in the URL fragment (browsers never send it to a server nor
+ * write it to its logs), and only on the start that generated it, which prints the token anyway.
+ */
+export function consoleLine(input: BannerInput): string {
+  const consoleUrl = `${input.localUrl}/host`;
+  if (input.hostTokenSource === 'generated')
+    return `Host console (one click signs in; keep it private): ${consoleUrl}#token=${encodeURIComponent(input.hostToken)}`;
+  return `Host console: ${consoleUrl} (sign in with the host token, or open ${consoleUrl}#token=<token>)`;
 }
 
 /**

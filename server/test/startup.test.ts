@@ -120,4 +120,23 @@ describe('npm start output', () => {
     expect(startupBanner({ ...base, isTty: false })).toContain('Phones join at http://192.168.1.5:3000/');
     expect(startupBanner({ ...base, isTty: true })).not.toContain(base.hostToken);
   });
+
+  it('links the host console, with the token in the fragment only on the start that generated it', () => {
+    const base = {
+      localUrl: 'http://127.0.0.1:3000',
+      joinUrl: 'http://192.168.1.5:3000/',
+      dataDir: '/srv/data',
+      hostToken: 'secret token/0123',
+      isTty: false,
+    };
+    const generated = startupBanner({ ...base, hostTokenSource: 'generated' });
+    expect(generated).toContain(
+      'Host console (one click signs in; keep it private): http://127.0.0.1:3000/host#token=secret%20token%2F0123',
+    );
+    for (const hostTokenSource of ['file', 'env'] as const) {
+      const later = startupBanner({ ...base, hostTokenSource });
+      expect(later).toContain('Host console: http://127.0.0.1:3000/host (sign in with the host token');
+      expect(later).not.toContain('secret');
+    }
+  });
 });

@@ -1,4 +1,7 @@
-// The host console's entry: mounts the console UI.
-import { createApp, h } from 'vue';
+// The host console's entry: vue-i18n, the styles, and the shell (sign-in, events, rounds, desk…).
+import { createApp } from 'vue';
+import App from './App.vue';
+import { createConsoleI18n } from './i18n';
+import './styles.css';
 
-createApp({ render: () => h('main', [h('h1', 'Drawcast host console')]) }).mount('#app');
+createApp(App).use(createConsoleI18n()).mount('#app');

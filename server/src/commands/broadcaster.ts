@@ -1,5 +1,5 @@
 // What the command layer tells the live side after a change; realtime/liveHub.ts implements it.
-import type { ImportProgressDto } from '@drawcast/shared';
+import type { ImportProgressDto, SupportMessageDto } from '@drawcast/shared';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, RoundView } from '../services/types';
 
@@ -29,4 +29,8 @@ export interface Broadcaster {
   importProgress(progress: ImportProgressDto): void;
   /** Phones currently watching an event. */
   audienceCount(eventId: string): number;
+  /** A phone's support message, for host consoles. */
+  supportMessage(message: SupportMessageDto): void;
+  /** The host's answer, for the asking phone. */
+  supportAnswered(message: SupportMessageDto): void;
 }

@@ -1,6 +1,8 @@
 // The command layer both transports call: host, phone and stage commands, host auth, metrics.
+import type { ConsoleService } from '../services/consoleService';
 import type { Clock, DrawcastService } from '../services/types';
 import type { Broadcaster } from './broadcaster';
+import { ConsoleCommands } from './consoleCommands';
 import { HostCommands } from './hostCommands';
 import type { HostAuthenticator } from './hostAuth';
 import type { JoinLimits } from './joinLimits';
@@ -13,6 +15,7 @@ export interface Commands {
   host: HostCommands;
   participant: ParticipantCommands;
   stage: StageCommands;
+  console: ConsoleCommands;
   hostAuth: HostAuthenticator;
   metrics: DrawcastMetrics;
 }
@@ -20,6 +23,7 @@ export interface Commands {
 /** Why: app.ts builds the commands once and hands the same object to REST and Socket.IO. */
 export function createCommands(deps: {
   service: DrawcastService;
+  consoleService: ConsoleService;
   hub: Broadcaster;
   clock: Clock;
   limits: JoinLimits;
@@ -27,10 +31,12 @@ export function createCommands(deps: {
   metrics: DrawcastMetrics;
 }): Commands {
   const { service, hub, clock, limits, hostAuth, metrics } = deps;
+  const host = new HostCommands(service, hub, metrics);
   return {
-    host: new HostCommands(service, hub, metrics),
+    host,
     participant: new ParticipantCommands(service, hub, clock, limits, metrics),
     stage: new StageCommands(service, hub, clock),
+    console: new ConsoleCommands(deps.consoleService, host, hub),
     hostAuth,
     metrics,
   };

@@ -24,6 +24,8 @@ const silentHub: Broadcaster = {
   claimUpdated() {},
   importProgress() {},
   audienceCount: () => 0,
+  supportMessage() {},
+  supportAnswered() {},
 };
 
 describe('ParticipantCommands.state', () => {

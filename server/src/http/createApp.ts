@@ -11,6 +11,9 @@ import { hostRoutes } from './hostRoutes';
 import { apiNotFound, errorHandler, requestLogger } from './middleware';
 import { publicRoutes } from './publicRoutes';
 import { claimRoutes } from './routes/claims';
+import { consoleRoutes } from './routes/console';
+import { prizeImageRoutes } from './routes/media';
+import { JoinViewCounter } from './joinViews';
 import { peopleRoutes } from './routes/people';
 import { recordRoutes } from './routes/records';
 import { mountUi } from './staticUi';
@@ -64,10 +67,16 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.end(await deps.commands.metrics.registry.metrics());
   });
 
-  // Before the 100 kB JSON parser: restore reads a backup with its own, larger limit.
+  const joinViews = new JoinViewCounter();
+  app.use(joinViews.middleware());
+  const prizeImages = prizeImageRoutes({ commands: deps.commands, dataDir: deps.config.dataDir });
+  app.use(prizeImages.media);
+  // Before the 100 kB JSON parser: restore reads a backup with its own, larger limit (and images theirs).
   app.use('/api', recordRoutes({ service: deps.service, hostAuth: deps.commands.hostAuth }));
+  app.use('/api', prizeImages.api);
   app.use('/api', express.json({ limit: deps.config.httpBodyLimit }));
   app.use('/api', publicRoutes(deps.commands.participant));
+  app.use('/api', consoleRoutes(deps.commands, joinViews));
   app.use('/api', peopleRoutes(deps.commands));
   app.use('/api', claimRoutes(deps.commands));
   app.use('/api', hostRoutes(deps.commands));

@@ -42,6 +42,9 @@ export function requireHost(auth: HostAuthenticator): RequestHandler {
       res.set('Retry-After', String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))));
       return sendFailure(res, verdict.code, 'too many failed attempts, try again later');
     }
+    if (verdict.code === ErrorCode.FORBIDDEN) {
+      return sendFailure(res, verdict.code, 'a staff credential may only redeem codes and check people in');
+    }
     res.set('WWW-Authenticate', 'Bearer');
     return sendFailure(res, verdict.code, 'send the host token as Authorization: Bearer <token>');
   };

@@ -24,6 +24,8 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'claim:sweep': true,
   'claim:redraw': true,
   'claim:contact': true,
+  'support:send': true,
+  'support:list': true,
 };
 
 /** Why: metrics start every command's ack-latency series at 0, and unknown events are told apart. */

@@ -35,6 +35,19 @@ export function handshakeMiddleware(hostAuth: HostAuthenticator) {
       return;
     }
     const ip = socket.handshake.address;
+    if (parsed.data.role === 'staff') {
+      const who = await hostAuth.identify(ip, parsed.data.hostToken);
+      if (!who.ok || who.role !== 'staff') {
+        next(
+          refusal(who.ok ? ErrorCode.UNAUTHORIZED : who.code, 'send a live staff credential as hostToken'),
+        );
+        return;
+      }
+      socket.data = { role: 'staff', ip, trusted: false, staffEventId: who.staff.eventId };
+      handshakeOf.set(socket, parsed.data);
+      next();
+      return;
+    }
     // Hosts must present the token; a stage may (to get results at stage timing). A wrong one is refused.
     const needsCheck =
       parsed.data.role === 'host' || (parsed.data.role === 'stage' && !!parsed.data.hostToken);
@@ -44,7 +57,11 @@ export function handshakeMiddleware(hostAuth: HostAuthenticator) {
         next(
           refusal(
             verdict.code,
-            verdict.code === 'LOCKED_OUT' ? 'too many failed attempts' : 'bad host token',
+            verdict.code === 'LOCKED_OUT'
+              ? 'too many failed attempts'
+              : verdict.code === 'FORBIDDEN'
+                ? 'a staff credential cannot open a host connection'
+                : 'bad host token',
           ),
         );
         return;

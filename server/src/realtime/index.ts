@@ -10,6 +10,7 @@ import { handshakeMiddleware, handshakeOf } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import type { LiveHub } from './liveHub';
 import { registerStageHandlers, stageRoomFor } from './stageHandlers';
+import { registerSupportHandlers } from './supportHandlers';
 import type { DrawcastIo } from './socketTypes';
 
 /** Everything the socket side needs, built by createServer. */
@@ -36,6 +37,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerStageHandlers(ctx, commands.stage, socket);
     registerHostHandlers(ctx, commands.host, socket);
     registerClaimHandlers(ctx, commands, socket);
+    registerSupportHandlers(ctx, commands.console, socket);
     // An unknown command with an ack is answered at once, so the client does not wait for its timeout.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (isKnownCommand(event)) return;
@@ -50,6 +52,8 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);
+    else if (socket.data.role === 'staff')
+      return; // no rooms: the desk works over REST
     else if (socket.data.role === 'stage' && auth?.eventId) {
       void socket.join(stageRoomFor(socket, auth.eventId));
       socket.data.eventId = auth.eventId;

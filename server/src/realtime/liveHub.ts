@@ -1,6 +1,6 @@
 // Every broadcast of a live event: commitments, throttled odds, audience counts and the held-back reveal.
 import { rooms } from '@drawcast/shared';
-import type { ImportProgressDto, OddsAggregateDto } from '@drawcast/shared';
+import type { ImportProgressDto, OddsAggregateDto, SupportMessageDto } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
@@ -162,6 +162,16 @@ export class LiveHub implements Broadcaster {
     this.io
       .to([rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host])
       .emit('audience:count', { eventId, count });
+  }
+
+  /** New support messages go live to host consoles. */
+  supportMessage(message: SupportMessageDto): void {
+    this.io.to(rooms.host).emit('support:message', message);
+  }
+
+  /** An answer goes live to the phone that asked. */
+  supportAnswered(message: SupportMessageDto): void {
+    this.io.to(rooms.participant(message.participantId)).emit('support:answered', message);
   }
 
   /** Phones currently in an event's audience room. */

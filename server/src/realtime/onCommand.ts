@@ -38,7 +38,10 @@ export function onCommand<E extends keyof ClientToServerEvents, S extends z.ZodT
     const started = performance.now();
     let result: Ack<AckDataOf<E>>;
     if (options.hostOnly && socket.data.role !== 'host') {
-      result = fail(ErrorCode.UNAUTHORIZED, `${event} needs a host connection`);
+      result =
+        socket.data.role === 'staff'
+          ? fail(ErrorCode.FORBIDDEN, `${event} is for the host; staff may only redeem and check in`)
+          : fail(ErrorCode.UNAUTHORIZED, `${event} needs a host connection`);
     } else if (args.length > 1) {
       result = fail(ErrorCode.VALIDATION_FAILED, 'payload: expected one payload argument', 'payload');
     } else {

@@ -11,6 +11,8 @@ export interface SocketData {
   /** Set once a phone joined or synced, or a stage started watching. */
   eventId?: string;
   participantId?: string;
+  /** Staff sockets: the one event their credential is for. */
+  staffEventId?: string;
 }
 
 /** Typed server: emits are checked against ServerToClientEvents. */

@@ -34,7 +34,9 @@ export async function redraw(ctx: ServiceContext, claimId: unknown): Promise<Rou
       k: 1,
       excludePreviousWinners: true,
       checkedInOnly: original.checkedInOnly,
-      blocklist: [...original.blocklist],
+      blocklist: [
+        ...new Set([...original.blocklist, ...(await ctx.store.listDisqualified(original.eventId))]),
+      ],
       redrawOf: { claimId: claim.id, roundId: original.id, place: claim.place },
       ...(original.drawMode ? { drawMode: original.drawMode } : {}),
     });

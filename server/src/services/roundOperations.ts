@@ -57,7 +57,8 @@ export async function createRound(
     k: valid.k,
     excludePreviousWinners: valid.excludePreviousWinners,
     checkedInOnly: valid.checkedInOnly,
-    blocklist: valid.blocklist,
+    // The event's disqualified participants (console blocklist) never enter a new round.
+    blocklist: [...new Set([...valid.blocklist, ...(await ctx.store.listDisqualified(event.id))])],
     redrawOf: null,
     ...(valid.drawMode ? { drawMode: valid.drawMode } : {}),
   });

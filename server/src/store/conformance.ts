@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { describeAuditContract } from './conformance/audit';
 import { describeBonusContract } from './conformance/bonus';
 import { describeClaimContract } from './conformance/claims';
+import { describeConsoleContract } from './conformance/console';
 import { describeEntriesContract } from './conformance/entries';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
@@ -26,5 +27,6 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describeClaimContract(kit);
     describeAuditContract(kit);
     describeRevealDueContract(kit);
+    describeConsoleContract(kit);
   });
 }

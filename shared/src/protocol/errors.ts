@@ -5,6 +5,8 @@ export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  /** A valid staff credential used for something only the host may do. */
+  FORBIDDEN: 'FORBIDDEN',
   LOCKED_OUT: 'LOCKED_OUT',
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

@@ -15,6 +15,8 @@ import type {
   ShippingContactCommand,
   SweepCommand,
 } from './claimSchemas';
+import type { SupportMessageDto } from './consoleDto';
+import type { SupportListPayload, SupportSendPayload } from './consoleSchemas';
 import type {
   AudienceCountDto,
   EventDto,
@@ -95,6 +97,10 @@ export interface ClientToServerEvents {
   'claim:sweep': (payload: SweepCommand, ack: AckCallback<ClaimDto[]>) => void;
   /** Host: a new committed k=1 round for a forfeited slot; draw it with round:draw. */
   'claim:redraw': (payload: ClaimRef, ack: AckCallback<RoundDto>) => void;
+  /** Phone: a short message to the host (rate- and length-limited); the answer comes as support:answered. */
+  'support:send': (payload: SupportSendPayload, ack: AckCallback<SupportMessageDto>) => void;
+  /** Phone: its own messages and the answers, oldest first (after a reconnect). */
+  'support:list': (payload: SupportListPayload, ack: AckCallback<SupportMessageDto[]>) => void;
   /** Winner's phone: give (or replace) the shipping contact of a pending claim. */
   'claim:contact': (payload: ShippingContactCommand, ack: AckCallback<WinnerClaimDto>) => void;
 }
@@ -132,6 +138,10 @@ export interface ServerToClientEvents {
   'claim:redeemed': (redeemed: ClaimRedeemedDto) => void;
   /** Host: a claim changed (redeemed, forfeited, redrawn). */
   'claim:updated': (claim: ClaimDto) => void;
+  /** Host: a phone sent a support message. */
+  'support:message': (message: SupportMessageDto) => void;
+  /** The phone's own sockets: the host answered one of its messages. */
+  'support:answered': (message: SupportMessageDto) => void;
   /** Host: a list import's progress. */
   'import:progress': (progress: ImportProgressDto) => void;
 }

@@ -9,3 +9,5 @@ export * from './claimSchemas';
 export * from './claimDto';
 export * from './trustDto';
 export * from './auditHead';
+export * from './consoleDto';
+export * from './consoleSchemas';

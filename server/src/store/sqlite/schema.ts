@@ -206,6 +206,37 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE rounds ADD COLUMN draw_mode TEXT NOT NULL DEFAULT 'wheel' CHECK (draw_mode IN ('wheel', 'slots'));
   `,
+  // The host console: staff credentials (hashes only), the event blocklist, the support inbox.
+  `
+  CREATE TABLE staff_credentials (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    label TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX staff_credentials_by_event ON staff_credentials(event_id, created_at);
+
+  CREATE TABLE disqualified (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, participant_id)
+  );
+
+  CREATE TABLE support_messages (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    answer TEXT,
+    answered_at INTEGER,
+    read_at INTEGER
+  );
+  CREATE INDEX support_messages_by_event ON support_messages(event_id, participant_id, created_at);
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

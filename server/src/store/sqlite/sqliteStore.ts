@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store';
 import { createAuditLog } from './auditLog';
 import { createClaimPart } from './claimPart';
+import { createConsolePart } from './consolePart';
 import { createWeightCounters } from './counters';
 import { createEventPart } from './eventPart';
 import { createParticipantPart } from './participantPart';
@@ -105,6 +106,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...people,
     ...createRestorePart(parts),
     ...createRevealDuePart(parts),
+    ...createConsolePart(parts),
   };
   return {
     ...durableMethods(methods, changes, syncer, options.assertReadsDoNotWrite),

@@ -1,0 +1,130 @@
+// The prize desk's camera scan in Debian's Chromium: the fake camera plays a Y4M video of a winner's QR
+// code (made here with the qrcode library), jsQR decodes it, and the desk looks the win up.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROTOCOL_VERSION } from '@drawcast/shared';
+import type { ClaimDto, ClientToServerEvents, RoundDto, ServerToClientEvents } from '@drawcast/shared';
+import QRCode from 'qrcode';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium } from '../../e2e-kit/browser';
+import type { LaunchedBrowser } from '../../e2e-kit/browser';
+import { hostApi, startServer } from '../../e2e-kit/server';
+import type { RunningServer } from '../../e2e-kit/server';
+
+const W = 640;
+const H = 480;
+
+/** A few frames of 4:2:0 Y4M video showing `text` as a QR code on white (what the fake camera plays). */
+function qrVideo(text: string): Buffer {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const scale = Math.floor(360 / (n + 8));
+  const size = (n + 8) * scale;
+  const x0 = Math.floor((W - size) / 2);
+  const y0 = Math.floor((H - size) / 2);
+  const luma = Buffer.alloc(W * H, 235);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const mx = Math.floor(x / scale) - 4;
+      const my = Math.floor(y / scale) - 4;
+      if (mx >= 0 && my >= 0 && mx < n && my < n && qr.modules.get(my, mx) === 1)
+        luma[(y0 + y) * W + x0 + x] = 16;
+    }
+  }
+  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  return Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`),
+    ...Array(10).fill(frame),
+  ]);
+}
+
+let server: RunningServer;
+let chromium: LaunchedBrowser;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'drawcast-camera-'));
+const phones: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const p of phones) p.disconnect();
+  await Promise.all([server?.stop(), chromium?.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the desk scans a winner QR with the camera and finds the win', async () => {
+  const event = await hostApi<{ id: string; joinCode: string }>(server, 'POST', '/api/events', {
+    title: 'Camera night',
+    settings: { revealLeadMs: 0 },
+  });
+  await hostApi(server, 'POST', `/api/events/${event.id}/open`);
+  const prize = await hostApi<{ id: string }>(server, 'POST', `/api/events/${event.id}/prizes`, {
+    name: 'Lamp',
+    quantity: 1,
+  });
+  for (const nickname of ['Ann', 'Bo']) {
+    const phone = io(server.url, {
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    phones.push(phone);
+    const ack = await phone.emitWithAck('event:join', {
+      joinCode: event.joinCode,
+      nickname,
+      deviceToken: `dev-${nickname}-camera`,
+    });
+    expect(ack.ok).toBe(true);
+  }
+  const round = await hostApi<RoundDto>(server, 'POST', `/api/events/${event.id}/rounds`, {
+    prizeId: prize.id,
+    winners: 1,
+  });
+  await hostApi(server, 'POST', `/api/rounds/${round.id}/draw`);
+  const [claim] = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
+  const staff = await hostApi<{ token: string }>(server, 'POST', `/api/events/${event.id}/staff`, {
+    label: 'Desk',
+  });
+
+  // The QR encodes a desk URL, as a staff phone's camera app would open it.
+  const video = path.join(dir, 'qr.y4m');
+  writeFileSync(video, qrVideo(`${server.url}/host#code=${claim!.code}`));
+  chromium = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  const context = await chromium.browser.newContext({ locale: 'en-US' });
+  await context.grantPermissions(['camera'], { origin: server.url });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/host#token=${encodeURIComponent(staff.token)}`);
+  await page.getByTestId('scan').click();
+  await expect
+    .poll(() => page.getByLabel('Winner’s code').inputValue(), { timeout: 20_000 })
+    .toBe(claim!.code);
+  await page.getByTestId('desk-claim').waitFor();
+  expect(await page.getByTestId('desk-claim').textContent()).toContain(claim!.nickname);
+  expect(await page.locator('video').isVisible()).toBe(false);
+
+  // The door: a person from an imported list is checked in by the staff with the token of their QR.
+  const imported = await fetch(`${server.url}/api/events/${event.id}/people/import?filename=list.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.hostToken}`, 'content-type': 'text/csv' },
+    body: 'name,employeeId\nMei Lin,E1\n',
+  });
+  expect(imported.status).toBe(200);
+  const { people } = await hostApi<{ people: Array<{ checkinToken: string }> }>(
+    server,
+    'GET',
+    `/api/events/${event.id}/people`,
+  );
+  await page
+    .getByLabel('Check-in QR (scan) or its token')
+    .fill(`${server.url}/checkin?token=${people[0]!.checkinToken}`);
+  await page.getByRole('button', { name: 'Check in' }).click();
+  await page.getByText('Mei Lin is checked in.').waitFor();
+});
