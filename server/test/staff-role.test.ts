@@ -36,6 +36,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
 
 /** Routes anyone may call, and the desk routes staff may call. */
 const PUBLIC = [
+  'GET /join',
   'GET /join/:joinCode',
   'GET /rounds/:roundId/proof',
   'GET /rounds/:roundId/entries',
