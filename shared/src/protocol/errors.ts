@@ -40,6 +40,8 @@ export const ErrorCode = {
   NOT_FORFEITED: 'NOT_FORFEITED',
   ALREADY_REDRAWN: 'ALREADY_REDRAWN',
   INVALID_BACKUP: 'INVALID_BACKUP',
+  // issue #13: several nodes on PostgreSQL; the database is unreachable, nothing was stored
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;
 
 /** The union of codes, so handlers cannot invent an unknown one. */
