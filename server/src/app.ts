@@ -5,8 +5,9 @@ import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import type { LimiterFactory } from './cluster/limiters';
 import type { ServerConfig } from './config';
-import { createHttpApp } from './http/create-app';
+import { createHttpApp, type HealthReport } from './http/create-app';
 import { HostAuthenticator } from './http/host-auth';
 import { createMetrics } from './http/metrics';
 import type { DrawcastMetrics } from './http/metrics';
@@ -32,6 +33,10 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Node's default process metrics on /metrics (off in tests, on in index.ts). */
   defaultMetrics?: boolean;
+  /** Several nodes: rate limits and lockouts in Redis (default: this process's memory). */
+  limiters?: LimiterFactory;
+  /** Several nodes: /healthz reports the database and Redis (default: always ok). */
+  health?: () => Promise<HealthReport>;
 }
 
 /** A built server; `close()` stops sockets, timers and HTTP, then closes the store it was given. */
@@ -62,10 +67,11 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     secret: options.secret,
     contactKey: options.contactKey ?? null,
   });
-  const hostAuth = new HostAuthenticator(config.hostToken, {
-    maxFailures: config.authMaxFailures,
-    windowMs: config.authWindowMs,
-  });
+  const hostAuth = new HostAuthenticator(
+    config.hostToken,
+    { maxFailures: config.authMaxFailures, windowMs: config.authWindowMs },
+    options.limiters,
+  );
 
   const httpServer = http.createServer();
   const io: DrawcastIo = new Server(httpServer, {
@@ -76,14 +82,16 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   });
   const hub = new LiveHub(io, service, clock, logger, {
     oddsIntervalMs: config.oddsIntervalMs,
-    oddsMessagesPerSecond: config.oddsMessagesPerSecond,
+    // Several nodes share the budget: each writes to its own phones, so each spends its share.
+    oddsMessagesPerSecond: Math.max(1, Math.floor(config.oddsMessagesPerSecond / (config.clusterNodes ?? 1))),
     oddsBroadcastSlice: config.oddsBroadcastSlice,
+    revealsLocalOnly: config.databaseUrl !== undefined,
   });
   const actions = new HostActions(service, hub, metrics);
-  const limits = new JoinLimits({
-    perIpPerMinute: config.joinsPerIpPerMinute,
-    perDevicePerMinute: config.joinsPerDevicePerMinute,
-  });
+  const limits = new JoinLimits(
+    { perIpPerMinute: config.joinsPerIpPerMinute, perDevicePerMinute: config.joinsPerDevicePerMinute },
+    options.limiters,
+  );
 
   const app = createHttpApp({
     config,
@@ -93,6 +101,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     metrics,
     logger,
     socketCount: () => io.engine.clientsCount,
+    ...(options.health && { health: options.health }),
   });
   httpServer.on('request', app);
   attachRealtime(io, { service, hub, actions, clock, limits, hostAuth, metrics, logger });

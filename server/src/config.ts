@@ -20,6 +20,15 @@ const envSchema = z.object({
   DRAWCAST_ODDS_INTERVAL_MS: int(10, 10_000, 250),
   DRAWCAST_ODDS_MESSAGES_PER_SECOND: int(100, 10_000_000, 4000),
   DRAWCAST_CLAIM_SWEEP_SECONDS: int(0, 86_400, 60),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  DRAWCAST_CLUSTER_NODES: int(1, 64, 1),
   DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +54,12 @@ export interface ServerConfig {
   logLevel: string;
   /** Built UIs served when present; absent folders fall back to the placeholder page. */
   staticDirs: { stage: string; mobile: string };
+  /** Several nodes (issue #13): PostgreSQL as the shared store; absent = the embedded SQLite file. */
+  databaseUrl?: string;
+  /** Several nodes: Redis for the Socket.IO fan-out and shared rate limits; absent = this process only. */
+  redisUrl?: string;
+  /** Nodes sharing the odds budget (each spends oddsMessagesPerSecond / clusterNodes on its own phones). */
+  clusterNodes?: number;
 }
 
 /** Sensible defaults for tests and embedding; `index.ts` overlays the environment. */
@@ -134,6 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     oddsMessagesPerSecond: e.DRAWCAST_ODDS_MESSAGES_PER_SECOND,
     logLevel: e.DRAWCAST_LOG_LEVEL,
     claimSweepIntervalMs: e.DRAWCAST_CLAIM_SWEEP_SECONDS * 1000,
+    ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
+    ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
+    clusterNodes: e.DRAWCAST_CLUSTER_NODES,
   });
   return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };
 }

@@ -1,10 +1,12 @@
-// Entry point: read config, open the SQLite file, build the server, listen, print the join URL and QR.
+// Entry point: read config, open the store (the SQLite file, or PostgreSQL when DATABASE_URL is set), build
+// the server, listen, print the join URL and QR.
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import QRCode from 'qrcode';
 import { createServer } from './app';
+import { openClusterNode, type ClusterNode } from './cluster/clusterNode';
 import { ConfigError, loadConfig } from './config';
 import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
 import { cryptoRandom, systemClock } from './services';
@@ -22,7 +24,12 @@ async function main(): Promise<void> {
   const { config, hostTokenGenerated, secret } = loadConfig();
   const logger = pino({ level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
-  const store = createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
+  const { databaseUrl } = config;
+  // Several nodes: PostgreSQL (+ Redis); otherwise one process on its SQLite file, exactly as before.
+  const cluster: ClusterNode | null = databaseUrl
+    ? await openClusterNode({ ...config, databaseUrl }, logger)
+    : null;
+  const store = cluster?.store ?? createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
   const contactKey = loadOrCreateContactKey(config.dataDir).key;
   const server = await createServer({
     store,
@@ -33,14 +40,16 @@ async function main(): Promise<void> {
     contactKey,
     logger,
     defaultMetrics: true,
+    ...(cluster && { limiters: cluster.limiters, health: () => cluster.health() }),
   });
+  cluster?.attach(server);
   const port = await server.listen(config.port, config.bindAddress);
 
   const local = config.bindAddress === '0.0.0.0' ? '127.0.0.1' : config.bindAddress;
   const lan = config.bindAddress === '0.0.0.0' ? lanAddress() : local;
   const joinUrl = `http://${lan}:${port}/`;
   const out: string[] = [
-    `Drawcast listening on http://${local}:${port} (data in ${config.dataDir})`,
+    `Drawcast listening on http://${local}:${port} (${cluster ? `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` : `data in ${config.dataDir}`})`,
     `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
     await QRCode.toString(joinUrl, { type: 'terminal', small: true }),
   ];
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), 5000).unref();
-    server.close().then(
+    Promise.all([cluster?.close(), server.close()]).then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');

@@ -26,6 +26,15 @@ export interface HttpDeps {
   metrics: DrawcastMetrics;
   logger: Logger;
   socketCount: () => number;
+  /** Several nodes: the shared store's and Redis's state (absent: one process, always ready). */
+  health?: () => Promise<HealthReport>;
+}
+
+/** What /healthz says beyond "up": degraded (Redis down) still serves; not ready (database down) does not. */
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'unavailable';
+  ready: boolean;
+  reasons: string[];
 }
 
 /**
@@ -58,8 +67,13 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, strictTransportSecurity: false }));
   app.use(requestLogger(deps.logger));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), sockets: deps.socketCount() });
+  app.get('/healthz', async (_req, res) => {
+    const health: HealthReport = (await deps.health?.()) ?? { status: 'ok', ready: true, reasons: [] };
+    res.status(health.ready ? 200 : 503).json({
+      ...health,
+      uptimeSeconds: Math.round(process.uptime()),
+      sockets: deps.socketCount(),
+    });
   });
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', deps.metrics.registry.contentType);

@@ -29,6 +29,11 @@ export interface LiveHubOptions extends OddsPacing {
    * being answered in between instead of waiting behind 20,000 socket writes.
    */
   oddsBroadcastSlice: number;
+  /**
+   * Several nodes (issue #13): every node learns of each draw from PostgreSQL and sends the round's
+   * result to its own sockets only, so a Redis outage loses no reveal and none arrives twice.
+   */
+  revealsLocalOnly?: boolean;
 }
 
 /** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
@@ -38,6 +43,8 @@ export class LiveHub {
   private readonly reveals: RevealScheduler;
   /** The winners' own notices (with their redemption codes) go out at phoneRevealAt, never earlier. */
   private readonly winNotices: RevealScheduler;
+  /** Rounds whose draw was already announced here (a node hears of a draw from several paths). */
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly io: DrawcastIo,
@@ -56,6 +63,11 @@ export class LiveHub {
 
   private everyoneRooms(eventId: string): string[] {
     return [rooms.audience(eventId), rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host];
+  }
+
+  /** Where reveals go: every node's sockets, or (several nodes) this node's own. */
+  private get revealIo() {
+    return this.pacing.revealsLocalOnly ? this.io.local : this.io;
   }
 
   private everyone(eventId: string) {
@@ -139,15 +151,17 @@ export class LiveHub {
       this.logger.error({ roundId: round.id }, 'roundDrawn called with an undrawn round');
       return;
     }
-    this.io.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
+    if (this.announced.has(round.id)) return;
+    this.announced.add(round.id);
+    this.revealIo.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
     this.scheduleAudienceReveal(round);
     this.oddsChanged(round.eventId);
   }
 
   private scheduleAudienceReveal(round: DrawnRoundView): void {
     this.reveals.schedule(round.id, audienceReleaseAt(round), () => {
-      this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
-      this.io.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
+      this.revealIo.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
+      this.revealIo.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
       this.winNotices.schedule(round.id, round.phoneRevealAt, () => void this.notifyWinners(round));
     });
   }
@@ -170,7 +184,7 @@ export class LiveHub {
         message.place = claim.place;
         message.claim = await winnerClaimFromStaff(claim, event, now);
       }
-      this.io.to(rooms.participant(participantId)).emit('you:won', message);
+      this.revealIo.to(rooms.participant(participantId)).emit('you:won', message);
     }
   }
 

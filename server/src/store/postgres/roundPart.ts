@@ -129,6 +129,9 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
         ],
       );
       if (stored.rowCount !== 1) throw new Error(`round ${roundId} changed under the event lock`);
+      // Delivered to every listening node at COMMIT (never before, never for a rollback): the fast path
+      // of the reveal; the draw clock above is the poll that catches whatever a dropped listener missed.
+      await tx.query("SELECT pg_notify('drawcast_draws', $1)", [roundId]);
       await tx.query('INSERT INTO round_entries (round_id, entries) VALUES ($1, $2)', [
         roundId,
         JSON.stringify(outcome.entries),

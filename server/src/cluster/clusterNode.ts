@@ -1,0 +1,106 @@
+// One node of a cluster: PostgreSQL as the store, Redis for the fan-out and shared limits, and the
+// database path that delivers every reveal even when Redis drops it. index.ts uses it when DATABASE_URL is set.
+import type { Logger } from 'pino';
+import type { DrawcastServer } from '../app';
+import type { ServerConfig } from '../config';
+import type { HealthReport } from '../http/create-app';
+import type { DrawcastIo } from '../realtime/types';
+import { createPostgresStore, type PostgresStore } from '../store/postgres/pgStore';
+import { startDrawRelay, type DrawRelay } from './drawRelay';
+import { memoryLimiters, redisLimiters, type LimiterFactory } from './limiters';
+import { connectRedis, installRedisAdapter, type RedisLink } from './redisLink';
+
+/** What index.ts wires around createServer. */
+export interface ClusterNode {
+  store: PostgresStore;
+  limiters: LimiterFactory;
+  health(): Promise<HealthReport>;
+  /** After createServer, before listen: the adapter, the draw relay and the odds relay. */
+  attach(server: DrawcastServer): void;
+  /** Stops the relays and Redis (the server closes the store). */
+  close(): Promise<void>;
+}
+
+/** Server-to-server message: odds changed on some node, every node rebroadcasts to its own phones. */
+const ODDS_CHANGED = 'drawcast:odds';
+
+/** Rejects after `ms`, so a hung database fails readiness instead of hanging /healthz. */
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+  ]);
+}
+
+/** Opens the store (migrating it, one node at a time) and Redis; the draw clock is read before any re-arm. */
+export async function openClusterNode(
+  config: ServerConfig & { databaseUrl: string },
+  logger: Logger,
+): Promise<ClusterNode> {
+  const store = await createPostgresStore({ connectionString: config.databaseUrl });
+  const fromVersion = await store.drawVersion();
+  const redis: RedisLink | null = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
+  let relay: DrawRelay | null = null;
+
+  return {
+    store,
+    limiters: redis ? redisLimiters(redis.commands) : memoryLimiters,
+    async health() {
+      const reasons: string[] = [];
+      let ready = true;
+      try {
+        await within(2_000, store.ping());
+      } catch (err) {
+        ready = false;
+        reasons.push(`database unreachable: ${(err as Error).message}`);
+      }
+      const redisProblem = redis?.problem() ?? null;
+      if (redisProblem)
+        reasons.push(
+          `${redisProblem}; broadcasts reach this node's phones only, reveals go through the database`,
+        );
+      return { status: !ready ? 'unavailable' : redisProblem ? 'degraded' : 'ok', ready, reasons };
+    },
+    attach(server) {
+      if (redis) {
+        installRedisAdapter(server.io, redis);
+        relayOdds(server);
+      }
+      relay = startDrawRelay({
+        store,
+        connectionString: config.databaseUrl,
+        fromVersion,
+        logger,
+        onDrawn: async (roundId) => server.hub.roundDrawn(await server.service.getRound(roundId)),
+      });
+    },
+    async close() {
+      await relay?.close();
+      await redis?.close();
+    },
+  };
+}
+
+/**
+ * A join on one node changes the odds every node's phones see: the node tells the others (Redis), each
+ * paces and sends the aggregate to its own phones within its share of the cluster's message budget.
+ */
+function relayOdds(server: DrawcastServer): void {
+  const io = server.io as unknown as DrawcastIo & {
+    serverSideEmit(event: string, ...args: unknown[]): boolean;
+    on(event: string, listener: (...args: unknown[]) => void): DrawcastIo;
+  };
+  const hub = server.hub;
+  const local = hub.oddsChanged.bind(hub);
+  hub.oddsChanged = (eventId: string) => {
+    local(eventId);
+    try {
+      io.serverSideEmit(ODDS_CHANGED, eventId);
+    } catch {
+      // Redis down: this node's phones still get theirs; the others catch up on the next change.
+    }
+  };
+  io.on(ODDS_CHANGED, (eventId: unknown) => {
+    if (typeof eventId === 'string') local(eventId);
+  });
+}
