@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import { clientIpFrom, type TrustFn } from './cluster/clientIp';
 import type { LimiterFactory } from './cluster/limiters';
 import type { ServerConfig } from './config';
 import { createHttpApp, type HealthReport } from './http/create-app';
@@ -104,7 +105,18 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     ...(options.health && { health: options.health }),
   });
   httpServer.on('request', app);
-  attachRealtime(io, { service, hub, actions, clock, limits, hostAuth, metrics, logger });
+  const trust = config.trustProxy ? (app.get('trust proxy fn') as TrustFn) : null;
+  attachRealtime(io, {
+    service,
+    hub,
+    actions,
+    clock,
+    limits,
+    hostAuth,
+    metrics,
+    logger,
+    ...(trust && { clientIp: (req: http.IncomingMessage) => clientIpFrom(req, trust) }),
+  });
 
   const rearmed = await hub.rearm();
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
   DRAWCAST_CLUSTER_NODES: int(1, 64, 1),
+  DRAWCAST_TRUST_PROXY: z.string().min(1).optional(),
   DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +59,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** Several nodes: Redis for the Socket.IO fan-out and shared rate limits; absent = this process only. */
   redisUrl?: string;
+  /** Express `trust proxy` value (e.g. "loopback"): whose X-Forwarded-For names the client. */
+  trustProxy?: string;
   /** Nodes sharing the odds budget (each spends oddsMessagesPerSecond / clusterNodes on its own phones). */
   clusterNodes?: number;
 }
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     clusterNodes: e.DRAWCAST_CLUSTER_NODES,
+    ...(e.DRAWCAST_TRUST_PROXY !== undefined && { trustProxy: e.DRAWCAST_TRUST_PROXY }),
   });
   return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };
 }

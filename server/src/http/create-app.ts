@@ -64,6 +64,8 @@ export const CONTENT_SECURITY_POLICY = {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind nginx: req.ip is the phone's address from X-Forwarded-For, for limits and lockouts.
+  if (deps.config.trustProxy) app.set('trust proxy', deps.config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, strictTransportSecurity: false }));
   app.use(requestLogger(deps.logger));
 

@@ -1,5 +1,6 @@
 // Wires the Socket.IO server: handshake, rooms per role, command handlers, connection metrics.
 import { rooms } from '@drawcast/shared';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { HostAuthenticator } from '../http/host-auth';
 import type { DrawcastMetrics } from '../http/metrics';
@@ -24,11 +25,13 @@ export interface RealtimeDeps {
   hostAuth: HostAuthenticator;
   metrics: DrawcastMetrics;
   logger: Logger;
+  /** Behind trusted proxies: the client's address as REST's req.ip sees it. */
+  clientIp?: (req: IncomingMessage) => string | undefined;
 }
 
 /** Why: app.ts stays a list of parts; the connection lifecycle lives here. */
 export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
-  io.use(handshakeMiddleware(deps.hostAuth));
+  io.use(handshakeMiddleware(deps.hostAuth, deps.clientIp));
   io.on('connection', (socket) => {
     deps.metrics.connectedSockets.inc();
     socket.on('disconnect', () => {

@@ -42,6 +42,8 @@ export async function startNodeProcess(s: NodeSettings): Promise<NodeProcess> {
       DRAWCAST_SECRET: s.secret,
       DRAWCAST_LOG_LEVEL: 'warn',
       DRAWCAST_CLUSTER_NODES: String(s.nodes),
+      // nginx on loopback forwards the phone's address; limits and lockouts key on it.
+      DRAWCAST_TRUST_PROXY: 'loopback',
       DATABASE_URL: s.databaseUrl,
       ...(s.redisUrl && { REDIS_URL: s.redisUrl }),
       INIT_CWD: repoRoot,
