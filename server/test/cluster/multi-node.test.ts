@@ -30,7 +30,7 @@ const node = (i: number) => c.nodes[i]!.url;
 
 describe('three nodes behind nginx', () => {
   it('300 phones spread over the nodes all get one draw, revealing within 50 ms of each other', async () => {
-    const { eventId, joinCode, prizeId } = await openEvent(c, c.url, { settings: { revealLeadMs: 3_000 } });
+    const { eventId, joinCode, prizeId } = await openEvent(c, c.url, { settings: { revealLeadMs: 5_000 } });
     const phones = await joinPhones(c.url, joinCode, 300);
     everyPhone.push(...phones);
     const perNode = await Promise.all(c.nodes.map(async (n) => (await health(n.url)).body.sockets));
