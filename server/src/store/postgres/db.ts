@@ -91,8 +91,15 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
-/** Runs `work` in one transaction on one pooled connection; commits, or rolls back and rethrows. */
-export async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on one pooled connection; commits, or rolls back and rethrows.
+ * `prelude` (SQL without parameters, e.g. the advisory locks) is sent with BEGIN in one round trip.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: Queryable) => Promise<T>,
+  prelude?: (escapeLiteral: (text: string) => string) => string,
+): Promise<T> {
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -101,7 +108,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => P
   }
   let broken = false;
   try {
-    await client.query('BEGIN');
+    await client.query(prelude ? `BEGIN; ${prelude((t) => client.escapeLiteral(t))}` : 'BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -136,12 +143,12 @@ export async function lockEvent(tx: Queryable, eventId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, eventId]);
 }
 
-/** Locks several events in a fixed order, so two batches can never wait on each other (no deadlock). */
-export async function lockEvents(tx: Queryable, eventIds: Iterable<string>): Promise<void> {
-  const keys = [...new Set(eventIds)].sort();
-  if (keys.length === 0) return;
-  await tx.query(
-    'SELECT pg_advisory_xact_lock($1, k) FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($2::text[]) AS e ORDER BY 1) AS s',
-    [LOCK_NAMESPACE, keys],
-  );
+/**
+ * The SQL that locks several events in a fixed order (ascending key), so two batches can never wait on
+ * each other (no deadlock); literal, so it can travel with BEGIN in one round trip.
+ */
+export function lockEventsSql(escapeLiteral: (text: string) => string, eventIds: Iterable<string>): string {
+  const keys = [...new Set(eventIds)].sort().map(escapeLiteral);
+  if (keys.length === 0) return 'SELECT 1';
+  return `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, k) FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest(ARRAY[${keys.join(', ')}]::text[]) AS e ORDER BY 1) AS s`;
 }

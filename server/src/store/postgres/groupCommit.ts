@@ -16,18 +16,16 @@ interface Pending<I, O> {
   reject: (error: unknown) => void;
 }
 
-/** Per-batch state shared by the items of one transaction (cached reads valid under the batch's locks). */
-export type BatchState = Map<string, unknown>;
-
 /**
  * Builds the queue. A batch locks what `locks` names (sorted, so batches on several nodes never deadlock),
- * then applies its items in order; if the batch fails, each item is retried alone so one bad item cannot
+ * then `applyBatch` decides its items in order (set-based: a few statements per batch); if the batch fails, each item is retried alone so one bad item cannot
  * fail the others. If the database is unreachable every item of the batch is refused at once, typed.
  */
 export function createPgGroupCommit<I, O>(
   pool: pg.Pool,
-  apply: (tx: Queryable, item: I, batch: BatchState) => Promise<O>,
-  locks: (tx: Queryable, items: I[]) => Promise<void>,
+  applyBatch: (tx: Queryable, items: I[]) => Promise<O[]>,
+  /** SQL taking the batch's locks (sent with BEGIN). */
+  locks: (escapeLiteral: (text: string) => string, items: I[]) => string,
   maxBatch = 200,
 ): PgGroupCommit<I, O> {
   let queue: Pending<I, O>[] = [];
@@ -36,13 +34,11 @@ export function createPgGroupCommit<I, O>(
   async function runBatch(batch: Pending<I, O>[]): Promise<void> {
     const items = batch.map((p) => p.item);
     try {
-      const results = await inTransaction(pool, async (tx) => {
-        await locks(tx, items);
-        const state: BatchState = new Map();
-        const out: O[] = [];
-        for (const item of items) out.push(await apply(tx, item, state));
-        return out;
-      });
+      const results = await inTransaction(
+        pool,
+        (tx) => applyBatch(tx, items),
+        (escape) => locks(escape, items),
+      );
       batch.forEach((p, i) => p.resolve(results[i] as O));
       return;
     } catch (err) {
@@ -59,10 +55,11 @@ export function createPgGroupCommit<I, O>(
     for (const p of batch) {
       try {
         p.resolve(
-          await inTransaction(pool, async (tx) => {
-            await locks(tx, [p.item]);
-            return apply(tx, p.item, new Map());
-          }),
+          await inTransaction(
+            pool,
+            async (tx) => (await applyBatch(tx, [p.item]))[0] as O,
+            (escape) => locks(escape, [p.item]),
+          ),
         );
       } catch (error) {
         p.reject(error);

@@ -1,19 +1,16 @@
 // Participants in PostgreSQL: group-committed joins under the event lock, entries and weight counters.
 import type { Entry } from '@drawcast/shared';
-import type { AuditMeta } from '../../domain/audit/actor';
-import type { ChainHead } from '../../domain/audit/auditChain';
-import type { BonusSettings } from '../../domain/bonus/bonusSettings';
-import type { Participant } from '../../domain/types';
 import { countedState } from '../sqlite/participantPart';
 import { participantFromRow, type ParticipantRow } from '../sqlite/rows';
 import { weightOf } from '../sqlite/weights';
 import type { InsertParticipantResult, Store } from '../store';
 import { appendAudit } from './audit';
-import { addCounted, moveCounted, readCounted } from './counters';
-import { inTransaction, lockEvent, lockEvents, read, translate, type Queryable } from './db';
-import { createPgGroupCommit, type BatchState } from './groupCommit';
+import { moveCounted, readCounted } from './counters';
+import { inTransaction, lockEvent, lockEventsSql, read, translate, type Queryable } from './db';
+import { createPgGroupCommit } from './groupCommit';
+import { applyJoinBatch, type JoinItem } from './joinBatch';
 import type { PgParts } from './parts';
-import { bonusOf, insertParticipantRow } from './writers';
+import { bonusOf } from './writers';
 
 /** The participant methods of the PostgreSQL store, plus what close() waits for. */
 export type PgParticipantPart = Pick<
@@ -30,98 +27,8 @@ export type PgParticipantPart = Pick<
   | 'weightCounts'
 > & { drain(): Promise<void> };
 
-interface JoinItem {
-  participant: Participant;
-  meta: AuditMeta;
-}
-
 async function one<R extends object>(tx: Queryable, text: string, values: unknown[]): Promise<R | undefined> {
   return (await tx.query<R & Record<string, unknown>>(text, values)).rows[0];
-}
-
-/** One join inside the batch's transaction; the batch holds the event's lock, so check-then-insert is safe. */
-async function joinNow(tx: Queryable, { participant: p, meta }: JoinItem, batch: BatchState) {
-  const existing = await one<ParticipantRow>(
-    tx,
-    'SELECT * FROM participants WHERE event_id = $1 AND device_token_hash = $2',
-    [p.eventId, p.deviceTokenHash],
-  );
-  if (existing) return { status: 'existing', participant: participantFromRow(existing) } as const;
-  if (
-    p.phoneHash !== null &&
-    (await one(tx, 'SELECT 1 AS x FROM participants WHERE event_id = $1 AND phone_hash = $2', [
-      p.eventId,
-      p.phoneHash,
-    ]))
-  )
-    return { status: 'phone_taken' } as const;
-  if (
-    p.shareCode !== null &&
-    (await one(tx, 'SELECT 1 AS x FROM participants WHERE event_id = $1 AND share_code = $2', [
-      p.eventId,
-      p.shareCode,
-    ]))
-  )
-    return { status: 'share_code_taken' } as const;
-  const bonusKey = `bonus:${p.eventId}`;
-  let bonus = batch.get(bonusKey) as BonusSettings | null | undefined;
-  if (bonus === undefined) {
-    bonus = await bonusOf(tx, p.eventId);
-    batch.set(bonusKey, bonus);
-  }
-  if (bonus === null) throw new Error(`cannot join unknown event ${p.eventId}`);
-  const referrer =
-    p.referredBy === null
-      ? undefined
-      : await one<ParticipantRow>(tx, 'SELECT * FROM participants WHERE id = $1', [p.referredBy]);
-  const counted = referrer !== undefined && referrer.event_id === p.eventId && referrer.id !== p.id;
-  const stored: Participant = {
-    ...p,
-    referredBy: counted ? referrer.id : null,
-    weight: weightOf({ base_weight: p.baseWeight, referrals: p.referrals, joined_at: p.joinedAt }, bonus),
-  };
-  await insertParticipantRow(tx, stored);
-  await addCounted(
-    tx,
-    p.eventId,
-    { weight: stored.weight, hasWon: stored.hasWon, checkedIn: stored.checkedInAt !== null },
-    1,
-  );
-  let referrerWeight: number | null = null;
-  if (counted) {
-    const referrals = referrer.referrals + 1;
-    referrerWeight = weightOf({ ...referrer, referrals }, bonus);
-    await tx.query('UPDATE participants SET referrals = $1, weight = $2 WHERE id = $3', [
-      referrals,
-      referrerWeight,
-      referrer.id,
-    ]);
-    await moveCounted(
-      tx,
-      p.eventId,
-      countedState(referrer),
-      countedState({ ...referrer, weight: referrerWeight }),
-    );
-  }
-  let heads = batch.get('heads') as Map<string, ChainHead | null> | undefined;
-  if (!heads) batch.set('heads', (heads = new Map()));
-  await appendAudit(
-    tx,
-    p.eventId,
-    meta,
-    'participant.join',
-    `participant:${p.id}`,
-    {
-      participantId: p.id,
-      nickname: p.nickname,
-      source: p.source,
-      weight: stored.weight,
-      referredBy: stored.referredBy,
-      referrerWeight,
-    },
-    heads,
-  );
-  return { status: 'created', participant: stored } as const;
 }
 
 const ENTRY_FILTERS = {
@@ -133,11 +40,14 @@ const ENTRY_FILTERS = {
 
 /** Builds the participant methods. */
 export function createPgParticipantPart({ pool }: PgParts): PgParticipantPart {
-  const joins = createPgGroupCommit<JoinItem, InsertParticipantResult>(pool, joinNow, (tx, items) =>
-    lockEvents(
-      tx,
-      items.map((i) => i.participant.eventId),
-    ),
+  const joins = createPgGroupCommit<JoinItem, InsertParticipantResult>(
+    pool,
+    applyJoinBatch,
+    (escape, items) =>
+      lockEventsSql(
+        escape,
+        items.map((i) => i.participant.eventId),
+      ),
   );
   const rows = (text: string, values: unknown[]) => read<ParticipantRow>(pool, text, values);
 

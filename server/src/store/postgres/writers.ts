@@ -6,61 +6,61 @@ import { weightOf, type WeightFacts } from '../sqlite/weights';
 import { rebuildCounted } from './counters';
 import type { Queryable } from './db';
 
-/** Writes a participant row with every column as given. */
-export async function insertParticipantRow(tx: Queryable, p: Participant): Promise<void> {
-  await tx.query(
-    `INSERT INTO participants (id, event_id, nickname, device_token_hash, phone_hash, phone_masked, base_weight,
-       weight, has_won, joined_at, source, share_code, referred_by, referrals, checked_in_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [
-      p.id,
-      p.eventId,
-      p.nickname,
-      p.deviceTokenHash,
-      p.phoneHash,
-      p.phoneMasked,
-      p.baseWeight,
-      p.weight,
-      p.hasWon ? 1 : 0,
-      p.joinedAt,
-      p.source,
-      p.shareCode,
-      p.referredBy,
-      p.referrals,
-      p.checkedInAt,
-    ],
-  );
+/** Columns of the participants table, in the order PARTICIPANT_UNNEST expects them. */
+export const PARTICIPANT_COLUMNS =
+  'id, event_id, nickname, device_token_hash, phone_hash, phone_masked, base_weight, weight, has_won, joined_at, source, share_code, referred_by, referrals, checked_in_at';
+
+/** `unnest(...)` of participant column arrays starting at parameter $first (15 parameters). */
+export function participantUnnest(first: number): string {
+  const types = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'int',
+    'int',
+    'smallint',
+    'bigint',
+    'text',
+    'text',
+    'text',
+    'int',
+    'bigint',
+  ];
+  return `unnest(${types.map((t, i) => `$${first + i}::${t}[]`).join(', ')})`;
+}
+
+/** The 15 column arrays of a list of participants (unnest yields rows in array order: join order kept). */
+export function participantArrays(list: readonly Participant[]): unknown[] {
+  const col = <T>(f: (p: Participant) => T): T[] => list.map(f);
+  return [
+    col((p) => p.id),
+    col((p) => p.eventId),
+    col((p) => p.nickname),
+    col((p) => p.deviceTokenHash),
+    col((p) => p.phoneHash),
+    col((p) => p.phoneMasked),
+    col((p) => p.baseWeight),
+    col((p) => p.weight),
+    col((p) => (p.hasWon ? 1 : 0)),
+    col((p) => p.joinedAt),
+    col((p) => p.source),
+    col((p) => p.shareCode),
+    col((p) => p.referredBy),
+    col((p) => p.referrals),
+    col((p) => p.checkedInAt),
+  ];
 }
 
 /** Writes many participant rows, a few thousand per statement (imports and restores stay quick). */
 export async function insertParticipantRows(tx: Queryable, list: readonly Participant[]): Promise<void> {
   const CHUNK = 5_000;
   for (let i = 0; i < list.length; i += CHUNK) {
-    const part = list.slice(i, i + CHUNK);
-    const col = <T>(f: (p: Participant) => T): T[] => part.map(f);
-    // unnest yields rows in array order, so the identity (join order) follows the list.
     await tx.query(
-      `INSERT INTO participants (id, event_id, nickname, device_token_hash, phone_hash, phone_masked, base_weight,
-         weight, has_won, joined_at, source, share_code, referred_by, referrals, checked_in_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
-         $8::int[], $9::smallint[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::int[], $15::bigint[])`,
-      [
-        col((p) => p.id),
-        col((p) => p.eventId),
-        col((p) => p.nickname),
-        col((p) => p.deviceTokenHash),
-        col((p) => p.phoneHash),
-        col((p) => p.phoneMasked),
-        col((p) => p.baseWeight),
-        col((p) => p.weight),
-        col((p) => (p.hasWon ? 1 : 0)),
-        col((p) => p.joinedAt),
-        col((p) => p.source),
-        col((p) => p.shareCode),
-        col((p) => p.referredBy),
-        col((p) => p.referrals),
-        col((p) => p.checkedInAt),
-      ],
+      `INSERT INTO participants (${PARTICIPANT_COLUMNS}) SELECT * FROM ${participantUnnest(1)}`,
+      participantArrays(list.slice(i, i + CHUNK)),
     );
   }
 }
