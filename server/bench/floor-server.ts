@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { joinSchema, ok, parsePayload, rooms } from '@drawcast/shared';
 import type { JoinAckDto } from '@drawcast/shared';
-import { JoinLimits } from '../src/realtime/join-limits';
+import { JoinLimits } from '../src/commands/joinLimits';
 import { announceReady } from './child-protocol';
 
 // Lifted as in drawcast-server.ts: every client is 127.0.0.1 and rejoins once per pass.

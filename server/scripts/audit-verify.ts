@@ -1,5 +1,5 @@
-// Entry of `npm run audit:verify -- --data-dir D`; see src/io/cli/auditVerifyCommand.ts.
-import { runAuditVerify } from '../src/io/cli/auditVerifyCommand';
+// Entry of `npm run audit:verify -- --data-dir D`; see src/cli/auditVerifyCommand.ts.
+import { runAuditVerify } from '../src/cli/auditVerifyCommand';
 
 process.exitCode = await runAuditVerify(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

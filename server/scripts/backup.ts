@@ -1,5 +1,5 @@
-// Entry of `npm run -s backup -- --data-dir D --event ID > file.json`; see src/io/cli/backupCommand.ts.
-import { runBackup } from '../src/io/cli/backupCommand';
+// Entry of `npm run -s backup -- --data-dir D --event ID > file.json`; see src/cli/backupCommand.ts.
+import { runBackup } from '../src/cli/backupCommand';
 
 process.exitCode = await runBackup(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

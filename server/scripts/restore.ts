@@ -1,5 +1,5 @@
-// Entry of `npm run restore -- --data-dir EMPTY_DIR file.json`; see src/io/cli/restoreCommand.ts.
-import { runRestore } from '../src/io/cli/restoreCommand';
+// Entry of `npm run restore -- --data-dir EMPTY_DIR file.json`; see src/cli/restoreCommand.ts.
+import { runRestore } from '../src/cli/restoreCommand';
 
 process.exitCode = await runRestore(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

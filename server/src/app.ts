@@ -6,17 +6,22 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { clientIpFrom, type TrustFn } from './cluster/clientIp';
-import type { LimiterFactory } from './cluster/limiters';
+import type { LimiterFactory } from './commands/rateLimiters';
 import type { ServerConfig } from './config';
-import { createHttpApp, type HealthReport } from './http/create-app';
-import { HostAuthenticator } from './http/host-auth';
-import { createMetrics } from './http/metrics';
-import type { DrawcastMetrics } from './http/metrics';
+import { createHttpApp } from './http/createApp';
+import type { HealthReport } from './commands/health';
+import { HostAuthenticator } from './commands/hostAuth';
+import { createMetrics } from './commands/metrics';
+import type { DrawcastMetrics } from './commands/metrics';
 import { attachRealtime } from './realtime';
-import { HostActions } from './realtime/host-actions';
-import { JoinLimits } from './realtime/join-limits';
-import { LiveHub } from './realtime/live-hub';
-import type { DrawcastIo } from './realtime/types';
+import { COMMAND_NAMES } from './realtime/commandNames';
+import { createCommands } from './commands';
+import { RevealScheduler } from './commands/revealScheduler';
+import type { Commands } from './commands';
+import type { HostCommands } from './commands/hostCommands';
+import { JoinLimits } from './commands/joinLimits';
+import { LiveHub } from './realtime/liveHub';
+import type { DrawcastIo } from './realtime/socketTypes';
 import { createDrawcastService } from './services';
 import type { Clock, DrawcastService, Random } from './services/types';
 import type { Store } from './store/store';
@@ -47,8 +52,10 @@ export interface DrawcastServer {
   io: DrawcastIo;
   service: DrawcastService;
   hub: LiveHub;
-  /** Host operations + broadcasts, shared by REST and sockets (tests run the deadline sweep through it). */
-  actions: HostActions;
+  /** Host, phone and stage commands, shared by REST and sockets. */
+  commands: Commands;
+  /** The host commands (tests run the deadline sweep through them). */
+  actions: HostCommands;
   metrics: DrawcastMetrics;
   logger: Logger;
   /** Listens and resolves with the bound port (use port 0 in tests). */
@@ -60,7 +67,10 @@ export interface DrawcastServer {
 export async function createServer(options: CreateServerOptions): Promise<DrawcastServer> {
   const { store, clock, random, config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    commandNames: COMMAND_NAMES,
+  });
   const service = createDrawcastService({
     store,
     clock,
@@ -81,25 +91,44 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     // Same origin in production; other origins are refused by the browser's CORS check.
     cors: { origin: false },
   });
-  const hub = new LiveHub(io, service, clock, logger, {
-    oddsIntervalMs: config.oddsIntervalMs,
-    // Several nodes share the budget: each writes to its own phones, so each spends its share.
-    oddsMessagesPerSecond: Math.max(1, Math.floor(config.oddsMessagesPerSecond / (config.clusterNodes ?? 1))),
-    oddsBroadcastSlice: config.oddsBroadcastSlice,
-    revealsLocalOnly: config.databaseUrl !== undefined,
+  const reveals = new RevealScheduler({
+    store,
+    clock,
+    logger,
+    deliver: (due, round) => hub.deliverReveal(due, round),
+    // Several nodes: every node sends each part to its own sockets (deduped per node); the store only
+    // records that it went out, so a restart does not re-arm it.
+    localDelivery: config.databaseUrl !== undefined,
   });
-  const actions = new HostActions(service, hub, metrics);
+  const hub: LiveHub = new LiveHub(
+    io,
+    service,
+    clock,
+    logger,
+    {
+      oddsIntervalMs: config.oddsIntervalMs,
+      // Several nodes share the budget: each writes to its own phones, so each spends its share.
+      oddsMessagesPerSecond: Math.max(
+        1,
+        Math.floor(config.oddsMessagesPerSecond / (config.clusterNodes ?? 1)),
+      ),
+      oddsBroadcastSlice: config.oddsBroadcastSlice,
+      revealsLocalOnly: config.databaseUrl !== undefined,
+    },
+    reveals,
+  );
   const limits = new JoinLimits(
     { perIpPerMinute: config.joinsPerIpPerMinute, perDevicePerMinute: config.joinsPerDevicePerMinute },
     options.limiters,
   );
 
+  const commands = createCommands({ service, hub, clock, limits, hostAuth, metrics });
+  const actions = commands.host;
+
   const app = createHttpApp({
     config,
+    commands,
     service,
-    actions,
-    hostAuth,
-    metrics,
     logger,
     socketCount: () => io.engine.clientsCount,
     ...(options.health && { health: options.health }),
@@ -107,13 +136,9 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   httpServer.on('request', app);
   const trust = config.trustProxy ? (app.get('trust proxy fn') as TrustFn) : null;
   attachRealtime(io, {
-    service,
+    commands,
     hub,
-    actions,
     clock,
-    limits,
-    hostAuth,
-    metrics,
     logger,
     ...(trust && { clientIp: (req: http.IncomingMessage) => clientIpFrom(req, trust) }),
   });
@@ -130,6 +155,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     io,
     service,
     hub,
+    commands,
     actions,
     metrics,
     logger,
@@ -161,7 +187,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
 
 /** The claim-deadline sweep on a timer; one sweep at a time, failures logged, never thrown. */
 function startClaimSweep(
-  actions: HostActions,
+  actions: HostCommands,
   intervalMs: number,
   logger: Logger,
 ): ReturnType<typeof setInterval> | null {

@@ -127,6 +127,8 @@ export function resolveSecret(
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
   config: ServerConfig;
   hostTokenGenerated: boolean;
+  /** Where the host token came from, so every start can say so (without printing it again). */
+  hostTokenSource: 'env' | 'file' | 'generated';
   secret: string;
 } {
   const parsed = envSchema.safeParse(env);
@@ -157,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     clusterNodes: e.DRAWCAST_CLUSTER_NODES,
     ...(e.DRAWCAST_TRUST_PROXY !== undefined && { trustProxy: e.DRAWCAST_TRUST_PROXY }),
   });
-  return { config, hostTokenGenerated: hostToken.generated, secret: secret.value };
+  const hostTokenSource = e.DRAWCAST_HOST_TOKEN ? 'env' : hostToken.generated ? 'generated' : 'file';
+  return { config, hostTokenGenerated: hostToken.generated, hostTokenSource, secret: secret.value };
 }

@@ -1,5 +1,5 @@
 // Entry point: read config, open the store (the SQLite file, or PostgreSQL when DATABASE_URL is set), build
-// the server, listen, print the join URL and QR.
+// the server, listen, print the URL (QR on a terminal).
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import { createServer } from './app';
 import { openClusterNode, type ClusterNode } from './cluster/clusterNode';
 import { ConfigError, loadConfig } from './config';
+import { listenErrorMessage, startupBanner } from './startupMessages';
 import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
 import { cryptoRandom, systemClock } from './services';
 import { createSqliteStore } from './store/sqlite/sqliteStore';
@@ -21,7 +22,7 @@ function lanAddress(): string {
 }
 
 async function main(): Promise<void> {
-  const { config, hostTokenGenerated, secret } = loadConfig();
+  const { config, hostTokenSource, secret } = loadConfig();
   const logger = pino({ level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
   const { databaseUrl } = config;
@@ -43,24 +44,28 @@ async function main(): Promise<void> {
     ...(cluster && { limiters: cluster.limiters, health: () => cluster.health() }),
   });
   cluster?.attach(server);
-  const port = await server.listen(config.port, config.bindAddress);
+  const port = await server.listen(config.port, config.bindAddress).catch((err: unknown) => {
+    const message = listenErrorMessage(err, config.port, config.bindAddress);
+    if (message === null) throw err;
+    console.error(message); // one line a user can act on, not a stack (nothing was written yet)
+    process.exit(1);
+  });
 
   const local = config.bindAddress === '0.0.0.0' ? '127.0.0.1' : config.bindAddress;
   const lan = config.bindAddress === '0.0.0.0' ? lanAddress() : local;
   const joinUrl = `http://${lan}:${port}/`;
-  const out: string[] = [
-    `Drawcast listening on http://${local}:${port} (${cluster ? `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` : `data in ${config.dataDir}`})`,
-    `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
-    await QRCode.toString(joinUrl, { type: 'terminal', small: true }),
-  ];
-  if (hostTokenGenerated) {
-    out.push(
-      `Host token (generated now, kept in ${path.join(config.dataDir, 'host-token')}, printed only this once):`,
-      `  ${config.hostToken}`,
-      '',
-    );
-  }
-  process.stdout.write(`${out.join('\n')}\n`);
+  const isTty = process.stdout.isTTY === true;
+  const banner = startupBanner({
+    localUrl: `http://${local}:${port}`,
+    joinUrl,
+    dataDir: config.dataDir,
+    hostToken: config.hostToken,
+    hostTokenSource,
+    isTty,
+    ...(cluster && { storeLabel: `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` }),
+    ...(isTty && { qr: await QRCode.toString(joinUrl, { type: 'terminal', small: true }) }),
+  });
+  process.stdout.write(banner);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -156,13 +156,20 @@ describe('kill -9 recovery', () => {
     expect(proof.body.winners).toEqual(drawn.winners!.map((w) => w.participantId));
     expect(proof.body.entries.map((e) => e.id).sort()).toEqual([...stored].sort());
 
-    // A winner's phone finds its win after the restart.
-    const winnerId = drawn.winners![0]!.participantId;
-    const winnerToken = acked.get(winnerId);
-    if (winnerToken) {
-      const s = await connect(child);
+    // Every winner's phone finds its win after the restart. A winner may be a join that was written but
+    // never acked (the kill cut its ack), so map each of the 60 device tokens to its stored entry first.
+    const s = await connect(child);
+    const tokenOf = new Map<string, string>(); // participantId → device token, for every stored entry
+    for (const token of tokens) {
+      const state = await s.emitWithAck('participant:state', { eventId: event.id, deviceToken: token });
+      if (state.ok) tokenOf.set(state.data.participant.id, token);
+    }
+    expect([...tokenOf.keys()].sort()).toEqual([...stored].sort());
+    for (const winner of drawn.winners!) {
+      const token = tokenOf.get(winner.participantId);
+      expect(token).toBeDefined();
       const state = okData(
-        await s.emitWithAck('participant:state', { eventId: event.id, deviceToken: winnerToken }),
+        await s.emitWithAck('participant:state', { eventId: event.id, deviceToken: token! }),
       );
       expect(state.wins.map((w) => w.roundId)).toEqual([round.id]);
     }

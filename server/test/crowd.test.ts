@@ -77,7 +77,9 @@ describe('a crowd of 200 phones', () => {
 
     // Draw: all 200 phones get round:reveal, exactly the winners get you:won.
     const wins = new Map<number, YouWonDto>();
-    phones.forEach((p, i) => p.on('you:won', (w) => wins.set(i, w)));
+    const firstWin = phones.map(
+      (p, i) => new Promise<YouWonDto>((resolve) => p.on('you:won', (w) => (wins.set(i, w), resolve(w)))),
+    );
     const reveals = Promise.all(
       phones.map((p) => nextEvent(p, 'round:reveal', (r) => r.roundId === round.id)),
     );
@@ -88,14 +90,16 @@ describe('a crowd of 200 phones', () => {
     expect(winnerIds).toHaveLength(WINNERS);
     for (const r of seen) expect(r.winners.map((w) => w.participantId)).toEqual(winnerIds);
 
-    // Messages on one socket arrive in order, so after a ping round trip any you:won has arrived.
-    await Promise.all(phones.map((p) => p.emitWithAck('clock:ping', {})));
-    const winnersByPhone = [...wins.entries()].map(([i, w]) => ({ id: acks[i]!.participantId, w }));
-    expect(winnersByPhone.map((x) => x.id).sort()).toEqual([...winnerIds].sort());
-    for (const { id, w } of winnersByPhone) {
+    // Wait for each winner's own you:won, and check it names its slot.
+    const phoneOf = new Map(acks.map((a, i) => [a.participantId, i]));
+    const notices = await Promise.all(winnerIds.map((id) => firstWin[phoneOf.get(id)!]!));
+    notices.forEach((w, place) => {
       expect(w.roundId).toBe(round.id);
-      expect(w.place).toBe(winnerIds.indexOf(id) + 1);
+      expect(w.place).toBe(place + 1);
       expect(w.prize.id).toBe(prizeId);
-    }
+    });
+    // No one else got one: messages on a socket arrive in order, so after a ping any stray you:won has arrived.
+    await Promise.all(phones.map((p) => p.emitWithAck('clock:ping', {})));
+    expect([...wins.keys()].map((i) => acks[i]!.participantId).sort()).toEqual([...winnerIds].sort());
   });
 });

@@ -37,18 +37,35 @@ describe('100,000-row import over HTTP', () => {
     const host = await t.connect({ role: 'host', hostToken: t.token });
     const progress: ImportProgressDto[] = [];
     host.on('import:progress', (p) => progress.push(p));
+    // A phone's clock pings, back to back for as long as the upload is in flight, must keep being
+    // answered: the import parses in a worker thread and writes in slices, so the event loop stays free.
+    const bytes = await readFile(file);
+    let uploading = true;
+    const pingMs: number[] = [];
+    const pinging = (async () => {
+      while (uploading) {
+        const sent = performance.now();
+        await host.emitWithAck('clock:ping', {});
+        pingMs.push(performance.now() - sent);
+      }
+    })();
     const res = await upload<{ total: number; imported: number; rejected: unknown[] }>(
       t,
       `/api/events/${eventId}/people/import?filename=${encodeURIComponent('员工名单.xlsx')}`,
-      await readFile(file),
+      bytes,
       XLSX_TYPE,
-    );
+    ).finally(() => (uploading = false));
+    await pinging;
     expect(res.status).toBe(200);
+    // Before, the loop was held for seconds at a stretch (~5 s on an idle machine); the bound is loose
+    // so a busy shared machine does not flake it. Latency figures come from `npm run bench`.
+    expect(pingMs.length).toBeGreaterThan(20);
+    expect(Math.max(...pingMs)).toBeLessThan(2000);
     expect(res.body).toMatchObject({ total: N, imported: N, rejected: [] });
     // Messages on one socket arrive in order: after a ping round trip every progress event is in.
     await host.emitWithAck('clock:ping', {});
     expect(progress.filter((p) => p.phase === 'reading').length).toBeGreaterThan(50);
     expect(progress.every((p) => p.eventId === eventId)).toBe(true);
     expect(progress.at(-1)).toEqual({ eventId, phase: 'done', done: N, total: N });
-  }, 60_000);
+  }, 240_000);
 });

@@ -31,8 +31,13 @@ export function printTable(rows: readonly BenchRow[]): void {
     '|---|---:|---|---:|---:|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.ms.toFixed(2)} | ${r.baseline} | ${r.baselineMs.toFixed(2)} | ${(r.ms / r.baselineMs).toFixed(2)}× | ${r.target} | ${r.met === null ? '–' : r.met ? 'yes' : 'NO'} |`,
+        `| ${r.name} | ${r.ms.toFixed(2)} | ${r.baseline} | ${r.baselineMs.toFixed(2)} | ${ratio(r.ms / r.baselineMs)}× | ${r.target} | ${r.met === null ? '–' : r.met ? 'yes' : 'NO'} |`,
     ),
   ];
   console.log(lines.join('\n'));
+}
+
+// Two decimals, or two significant digits for ratios under 0.1 (so 0.0003× does not print as 0.00×).
+function ratio(value: number): string {
+  return value >= 0.1 ? value.toFixed(2) : value.toPrecision(2);
 }

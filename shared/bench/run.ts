@@ -1,7 +1,7 @@
 // `npm run bench -w @drawcast/shared`: draw and odds at event scale, each beside a bare baseline.
 import { sha256 } from '@noble/hashes/sha2.js';
 import os from 'node:os';
-import { draw, oddsByWeight, verifyProof, buildProof } from '../src/fairness';
+import { draw, oddsByWeight, oddsByWeightByConvolution, verifyProof, buildProof } from '../src/fairness';
 import type { Entry } from '../src/fairness';
 import { medianMs, printTable } from './measure';
 import type { BenchRow } from './measure';
@@ -93,11 +93,51 @@ function main(): void {
     target: 'informational',
     met: null,
   });
+  rows.push(...oddsAgainstConvolution(counts));
   console.log(
     `shared bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`,
   );
   printTable(rows);
   if (sink === 42) console.log('');
+}
+
+// Today's odds beside the first implementation (truncated convolutions), same inputs, same run:
+// the ratio column is new ÷ old. The old function is slow at large k, hence few runs there.
+function oddsAgainstConvolution(tenClasses: Record<number, number>): BenchRow[] {
+  const fiveClasses = { 1: 10_000, 2: 10_000, 3: 10_000, 5: 10_000, 10: 10_000 };
+  const threeClasses = { 1: 20_000, 5: 2_000, 20: 200 };
+  // oldRuns: the old function takes seconds on the last two, so one timed run (warm JIT by then).
+  const cases = [
+    { name: '10^6 entries in 10 weight classes, k = 100', counts: tenClasses, k: 100, oldRuns: 51 },
+    { name: 'same classes, k = 1000', counts: tenClasses, k: 1000, oldRuns: 9 },
+    {
+      name: '5 × 10,000 entries (weights 1, 2, 3, 5, 10), k = 500',
+      counts: fiveClasses,
+      k: 500,
+      oldRuns: 5,
+      limit: 30,
+    },
+    { name: 'same classes, k = 2000', counts: fiveClasses, k: 2000, oldRuns: 1 },
+    {
+      name: '20,000 / 2,000 / 200 entries (weights 1, 5, 20), k = 5000',
+      counts: threeClasses,
+      k: 5000,
+      oldRuns: 1,
+      limit: 300,
+    },
+  ];
+  return cases.map((c) => {
+    const oldMs = medianMs(() => oddsByWeightByConvolution(c.counts, c.k), c.oldRuns, c.oldRuns > 1 ? 1 : 0);
+    const newMs = medianMs(() => oddsByWeight(c.counts, c.k), 21, 3);
+    return {
+      name: `odds vs old: ${c.name}`,
+      ms: newMs,
+      baseline: 'oddsByWeightByConvolution (the old function), same input',
+      baselineMs: oldMs,
+      target: c.limit === undefined ? '≤ old' : `≤ ${c.limit} ms and ≤ old`,
+      met: newMs <= oldMs && (c.limit === undefined || newMs <= c.limit),
+    };
+  });
 }
 
 main();

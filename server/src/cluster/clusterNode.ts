@@ -1,14 +1,23 @@
 // One node of a cluster: PostgreSQL as the store, Redis for the fan-out and shared limits, and the
 // database path that delivers every reveal even when Redis drops it. index.ts uses it when DATABASE_URL is set.
 import type { Logger } from 'pino';
-import type { DrawcastServer } from '../app';
 import type { ServerConfig } from '../config';
-import type { HealthReport } from '../http/create-app';
-import type { DrawcastIo } from '../realtime/types';
+import type { HealthReport } from '../commands/health';
+import type { LiveHub } from '../realtime/liveHub';
+import type { DrawcastIo } from '../realtime/socketTypes';
+import type { DrawcastService } from '../services/types';
 import { createPostgresStore, type PostgresStore } from '../store/postgres/pgStore';
 import { startDrawRelay, type DrawRelay } from './drawRelay';
-import { memoryLimiters, redisLimiters, type LimiterFactory } from './limiters';
+import { memoryLimiters, type LimiterFactory } from '../commands/rateLimiters';
+import { redisLimiters } from './limiters';
 import { connectRedis, installRedisAdapter, type RedisLink } from './redisLink';
+
+/** The parts of a built server a node wires into (createServer's result; app.ts is index.ts's alone). */
+export interface ClusterServer {
+  io: DrawcastIo;
+  hub: LiveHub;
+  service: Pick<DrawcastService, 'getRound'>;
+}
 
 /** What index.ts wires around createServer. */
 export interface ClusterNode {
@@ -16,7 +25,7 @@ export interface ClusterNode {
   limiters: LimiterFactory;
   health(): Promise<HealthReport>;
   /** After createServer, before listen: the adapter, the draw relay and the odds relay. */
-  attach(server: DrawcastServer): void;
+  attach(server: ClusterServer): void;
   /** Stops the relays and Redis (the server closes the store). */
   close(): Promise<void>;
 }
@@ -82,25 +91,23 @@ export async function openClusterNode(
 }
 
 /**
- * A join on one node changes the odds every node's phones see: the node tells the others (Redis), each
- * paces and sends the aggregate to its own phones within its share of the cluster's message budget.
+ * A join on one node changes the odds every node's phones see: the hub's relay hook tells the others
+ * (Redis), each paces and sends the aggregate to its own phones within its share of the message budget.
  */
-function relayOdds(server: DrawcastServer): void {
-  const io = server.io as unknown as DrawcastIo & {
+function relayOdds(server: ClusterServer): void {
+  const io = server.io as unknown as {
     serverSideEmit(event: string, ...args: unknown[]): boolean;
-    on(event: string, listener: (...args: unknown[]) => void): DrawcastIo;
+    on(event: string, listener: (...args: unknown[]) => void): unknown;
   };
   const hub = server.hub;
-  const local = hub.oddsChanged.bind(hub);
-  hub.oddsChanged = (eventId: string) => {
-    local(eventId);
+  hub.relayOddsChanges((eventId) => {
     try {
       io.serverSideEmit(ODDS_CHANGED, eventId);
     } catch {
       // Redis down: this node's phones still get theirs; the others catch up on the next change.
     }
-  };
+  });
   io.on(ODDS_CHANGED, (eventId: unknown) => {
-    if (typeof eventId === 'string') local(eventId);
+    if (typeof eventId === 'string') hub.oddsChangedElsewhere(eventId);
   });
 }

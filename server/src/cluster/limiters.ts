@@ -1,20 +1,7 @@
-// Rate limiters in this process's memory (one node) or in Redis (several nodes share one budget).
+// Rate limiters in Redis: several nodes share one budget (the memory ones are in commands/rateLimiters.ts).
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-
-/** What a limiter is built from: the same for memory and Redis. */
-export interface LimiterOptions {
-  keyPrefix: string;
-  points: number;
-  /** Seconds. */
-  duration: number;
-}
-
-/** Builds a limiter; join limits and host lockouts take one, so both can be shared across nodes. */
-export type LimiterFactory = (options: LimiterOptions) => RateLimiterAbstract;
-
-/** One process: the limits live in memory (SQLite default, exactly as before). */
-export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory(options);
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { LimiterFactory } from '../commands/rateLimiters';
 
 /**
  * Several nodes: counters in Redis, so a phone or an attacker gets one budget whichever node it reaches.

@@ -3,7 +3,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { DrawcastIo } from '../realtime/types';
+import type { DrawcastIo } from '../realtime/socketTypes';
 
 /** A node's Redis clients and what /healthz reports about them. */
 export interface RedisLink {

@@ -3,9 +3,10 @@ import { DrawcastError, ErrorCode, fail, parsePayload } from '@drawcast/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { httpStatusOf, toFailure } from './errors';
-import type { HostAuthenticator } from './host-auth';
-import { bearerToken } from './host-auth';
+import { toFailure } from '../commands/wireErrors';
+import { httpStatusOf } from './httpStatus';
+import type { HostAuthenticator } from '../commands/hostAuth';
+import { bearerToken } from '../commands/hostAuth';
 
 /** One structured log line per request (pino-http is not needed for that); never logs headers. */
 export function requestLogger(logger: Logger): RequestHandler {

@@ -3,8 +3,8 @@ import { ErrorCode, PROTOCOL_VERSION, handshakeAuthSchema } from '@drawcast/shar
 import type { HandshakeAuth } from '@drawcast/shared';
 import type { IncomingMessage } from 'node:http';
 import type { ExtendedError } from 'socket.io';
-import type { HostAuthenticator } from '../http/host-auth';
-import type { DrawcastSocket } from './types';
+import type { HostAuthenticator } from '../commands/hostAuth';
+import type { DrawcastSocket } from './socketTypes';
 
 /** A connect_error whose `data` the client can switch on (PROTOCOL_MISMATCH, UNAUTHORIZED, LOCKED_OUT…). */
 export function refusal(code: ErrorCode, message: string): ExtendedError {

@@ -1,29 +1,23 @@
 // Wires the Socket.IO server: handshake, rooms per role, command handlers, connection metrics.
-import { rooms } from '@drawcast/shared';
+import { ErrorCode, fail, rooms } from '@drawcast/shared';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import type { HostAuthenticator } from '../http/host-auth';
-import type { DrawcastMetrics } from '../http/metrics';
-import type { Clock, DrawcastService } from '../services/types';
-import { autoSyncOnConnect, registerAudienceHandlers } from './audience-handlers';
-import { registerClaimHandlers } from './claim-handlers';
+import type { Commands } from '../commands';
+import type { Clock } from '../services/types';
+import { autoSyncOnConnect, registerAudienceHandlers } from './audienceHandlers';
+import { registerClaimHandlers } from './claimHandlers';
+import { isKnownCommand } from './commandNames';
 import { handshakeMiddleware, handshakeOf } from './handshake';
-import type { HostActions } from './host-actions';
-import { registerHostHandlers } from './host-handlers';
-import type { JoinLimits } from './join-limits';
-import type { LiveHub } from './live-hub';
-import { registerStageHandlers, stageRoomFor } from './stage-handlers';
-import type { DrawcastIo } from './types';
+import { registerHostHandlers } from './hostHandlers';
+import type { LiveHub } from './liveHub';
+import { registerStageHandlers, stageRoomFor } from './stageHandlers';
+import type { DrawcastIo } from './socketTypes';
 
 /** Everything the socket side needs, built by createServer. */
 export interface RealtimeDeps {
-  service: DrawcastService;
+  commands: Commands;
   hub: LiveHub;
-  actions: HostActions;
   clock: Clock;
-  limits: JoinLimits;
-  hostAuth: HostAuthenticator;
-  metrics: DrawcastMetrics;
   logger: Logger;
   /** Behind trusted proxies: the client's address as REST's req.ip sees it. */
   clientIp?: (req: IncomingMessage) => string | undefined;
@@ -31,24 +25,37 @@ export interface RealtimeDeps {
 
 /** Why: app.ts stays a list of parts; the connection lifecycle lives here. */
 export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
-  io.use(handshakeMiddleware(deps.hostAuth, deps.clientIp));
+  const { commands, hub, logger } = deps;
+  const ctx = { logger, metrics: commands.metrics };
+  const audience = { ...ctx, participant: commands.participant, hub, clock: deps.clock };
+  io.use(handshakeMiddleware(commands.hostAuth, deps.clientIp));
   io.on('connection', (socket) => {
-    deps.metrics.connectedSockets.inc();
+    commands.metrics.connectedSockets.inc();
     socket.on('disconnect', () => {
-      deps.metrics.connectedSockets.dec();
-      if (socket.data.eventId && socket.data.role === 'audience')
-        deps.hub.audienceChanged(socket.data.eventId);
+      commands.metrics.connectedSockets.dec();
+      if (socket.data.eventId && socket.data.role === 'audience') hub.audienceChanged(socket.data.eventId);
     });
-    registerAudienceHandlers(deps, socket);
-    registerStageHandlers(deps, socket);
-    registerHostHandlers(deps, socket);
-    registerClaimHandlers(deps, socket);
+    registerAudienceHandlers(audience, socket);
+    registerStageHandlers(ctx, commands.stage, socket);
+    registerHostHandlers(ctx, commands.host, socket);
+    registerClaimHandlers(ctx, commands, socket);
+    // An unknown command with an ack is answered at once, so the client does not wait for its timeout.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (isKnownCommand(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      try {
+        ack(fail(ErrorCode.UNKNOWN_COMMAND, `${event}: no such command`));
+      } catch (err) {
+        logger.warn({ err, event }, 'ack callback threw');
+      }
+    });
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);
     else if (socket.data.role === 'stage' && auth?.eventId) {
       void socket.join(stageRoomFor(socket, auth.eventId));
       socket.data.eventId = auth.eventId;
-    } else if (auth) void autoSyncOnConnect(deps, socket, auth);
+    } else if (auth) void autoSyncOnConnect(audience, socket, auth);
   });
 }

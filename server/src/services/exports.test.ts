@@ -1,15 +1,78 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { winnersCsv } from '../io/export/winnersExport';
+import type { WinnerExportRow } from '../io/export/winnersExport';
 import { runFullEvent } from './fullEventScenario';
 import { openServiceHarness, type ServiceHarness } from './testHarness';
 
 const harnesses: ServiceHarness[] = [];
+
+/** Every nickname the full-event scenario can draw, and its expected CSV cell (formula-like ones quoted). */
+const SCENARIO_NICKNAME_CELLS: Record<string, string> = {
+  Ann: 'Ann',
+  小明: '小明',
+  '@home': "'@home",
+  Zoë: 'Zoë',
+  '+1 guy': "'+1 guy",
+  Bo: 'Bo',
+  '=SUM(A1:A9)': "'=SUM(A1:A9)",
+  欧阳娜娜: '欧阳娜娜',
+  王伟: '王伟',
+  李静: '李静',
+  张强: '张强',
+  陈杰: '陈杰',
+  赵敏: '赵敏',
+  孙磊: '孙磊',
+};
+
+/** Hostile cells and the exact text a spreadsheet must be given for each (OWASP CSV injection). */
+const HOSTILE_CELLS: Array<[input: string, expected: string]> = [
+  ['=1+1', "'=1+1"],
+  ['+cmd', "'+cmd"],
+  ['-2', "'-2"],
+  ['@SUM', "'@SUM"],
+  ['\t=1+1', "'\t=1+1"],
+  ['\r=1+1', "'\r=1+1"],
+  ['=cmd|"/C calc"!A0', `'=cmd|"/C calc"!A0`],
+  ['1+1', '1+1'],
+  ['a=b', 'a=b'],
+  [' =1', ' =1'],
+];
+
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.cleanup();
 });
 
 describe('winners export', () => {
+  it('quotes each fixed hostile cell exactly as written out, in every column', () => {
+    const rows: WinnerExportRow[] = HOSTILE_CELLS.map(([input], i) => ({
+      round: input,
+      prize: input,
+      place: i + 1,
+      participantId: input,
+      nickname: input,
+      maskedPhone: input,
+      redemptionCode: input,
+      status: input,
+      redeemedAt: null,
+    }));
+    const records = parse(winnersCsv(rows).toString('utf8').slice(1)) as string[][];
+    expect(records.slice(1)).toEqual(
+      HOSTILE_CELLS.map(([, expected], i) => [
+        expected,
+        expected,
+        String(i + 1),
+        expected,
+        expected,
+        expected,
+        expected,
+        expected,
+        '',
+      ]),
+    );
+  });
+
   it('writes CSV with a BOM, Chinese names intact and formula-like cells neutralised; XLSX as typed text', async () => {
     const h = await openServiceHarness('exports');
     harnesses.push(h);
@@ -48,10 +111,8 @@ describe('winners export', () => {
       const row = byCode.get(claim.code);
       expect(row?.[3]).toBe(claim.participantId);
       expect(row?.[7]).toBe(claim.status);
-      const nickname = row?.[4] ?? '';
-      // A nickname that starts with = + - @ is written with a leading quote, everything else verbatim.
-      expect(nickname).toBe(/^[=+\-@]/.test(claim.nickname) ? `'${claim.nickname}` : claim.nickname);
-      expect(claim.nickname.length).toBeGreaterThan(0);
+      // The scenario's nicknames and how each must appear in the CSV, written out.
+      expect(row?.[4]).toBe(SCENARIO_NICKNAME_CELLS[claim.nickname]);
     }
     expect(body.filter((r) => r[3] === formula.id).map((r) => r[4])).toContain("'=SUM(A1:A9)");
     expect(body.some((r) => r[1] === '二等奖')).toBe(true);

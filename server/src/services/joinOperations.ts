@@ -14,7 +14,7 @@ import { auditMeta, newId, randomBytesOf, requireEvent, type ServiceContext } fr
 import { keyedHash } from './hashing';
 import { openRoundFor } from './roundQueries';
 import type { JoinInput, JoinResult, ParticipantView } from './types';
-import { toParticipantView } from './views';
+import { toParticipantView } from './entityViews';
 
 /** Fresh share codes tried when one is taken (27 billion codes: a retry is rare, two in a row rarer still). */
 const SHARE_CODE_ATTEMPTS = 5;

@@ -7,7 +7,7 @@ import { requireEvent, type ServiceContext } from './context';
 import { deviceTokenHash } from './joinOperations';
 import { openRoundFor } from './roundQueries';
 import type { ParticipantStateView, PendingRevealView, RevealedResultView, WinView } from './types';
-import { prizeNameMap, toParticipantView, winnersByRound } from './views';
+import { prizeNameMap, toParticipantView, winnersByRound } from './entityViews';
 
 /**
  * Rebuilds everything a phone shows. Results of rounds whose phone reveal time has not come are left

@@ -30,7 +30,7 @@ async function openEvent(h: ServiceHarness) {
 }
 
 describe('imported lists (real files, real SQLite)', () => {
-  it('imports a 100,000-row XLSX end to end in one transaction, with progress and a row-by-row report', async () => {
+  it('imports a 100,000-row XLSX end to end, all or nothing, with progress and a row-by-row report', async () => {
     const h = await harness();
     const { event } = await openEvent(h);
     const N = 100_000;
@@ -99,7 +99,9 @@ describe('imported lists (real files, real SQLite)', () => {
       { filename: '员工名单.xlsx', inserted: N - 2, total: N },
       { filename: 'again.csv', inserted: 1, duplicates: 1 },
     ]);
-  }, 60_000);
+    // Generous: the rows are now written in slices that let the event loop run (slower in total), and
+    // this machine is shared; speed is measured by `npm run bench`, not here.
+  }, 240_000);
 
   it('refuses a bad file whole and changes nothing', async () => {
     const h = await harness();

@@ -14,11 +14,12 @@ import {
 import { checkPage } from '../domain/paging';
 import { checkSingleLine } from '../domain/textRules';
 import { isUnlinkedDevice, UNLINKED_DEVICE_PREFIX, type ImportedPerson } from '../domain/types';
-import { importPeople as readPeople } from '../io/import/importPeople';
+import { importPeopleInWorker } from '../io/import/importInWorker';
 import type { ImportedRow, ImportSource } from '../io/import/importTypes';
 import type { ImportedPersonInput } from '../store/store';
 import { auditMeta, bufferedRandomBytes, randomBytesOf, requireEvent, type ServiceContext } from './context';
 import { keyedHash } from './hashing';
+import { mapInSlices } from './slices';
 import { deviceTokenHash } from './joinOperations';
 import type {
   CheckInInput,
@@ -27,7 +28,7 @@ import type {
   ImportPeopleResult,
   PersonView,
 } from './peopleTypes';
-import { toParticipantView } from './views';
+import { toParticipantView } from './entityViews';
 
 /** Fresh share codes tried when linking a phone finds one taken. */
 const SHARE_CODE_ATTEMPTS = 5;
@@ -93,8 +94,8 @@ function personOf(
 }
 
 /**
- * Reads the file (whole-file problems refuse everything), then stores every accepted row in one
- * transaction; rows whose employee id, receipt, phone, email or code was imported into the event before
+ * Reads the file (whole-file problems refuse everything), then stores every accepted row, all or
+ * nothing (written in slices, so the event keeps running); rows whose employee id, receipt, phone, email or code was imported into the event before
  * are skipped and reported as DUPLICATE_ROW.
  */
 export async function importPeople(
@@ -110,7 +111,8 @@ export async function importPeople(
     throw new DrawcastError(ErrorCode.INVALID_FILE, 'no file was given', 'file');
   }
   const progress = options.onProgress;
-  const report = await readPeople(source, {
+  // Unzipping, parsing and validating run in a worker thread; hashing and storing run here in slices.
+  const report = await importPeopleInWorker(source, {
     ...(options.mapping !== undefined && { mapping: options.mapping }),
     ...(options.encoding !== undefined && { encoding: options.encoding }),
     onProgress: (rows, total) =>
@@ -120,18 +122,23 @@ export async function importPeople(
   const random = bufferedRandomBytes(ctx);
   const importId = makeId('imp', random(ID_BYTES));
   const at = ctx.clock.now();
-  const people = report.accepted.map((row) => personOf(ctx, random, row, event.id, importId, at));
-  const stored = await ctx.store.insertImportedPeople(
-    {
-      id: importId,
-      eventId: event.id,
-      filename: name,
-      format: report.format,
-      total: report.total,
-      rejected: report.rejected.length,
-    },
-    people,
-    auditMeta(ctx, 'host'),
+  const people = await mapInSlices(report.accepted, (row) =>
+    personOf(ctx, random, row, event.id, importId, at),
+  );
+  // The round lock keeps draws of this event out while the rows are written in slices (importRun.ts).
+  const stored = await ctx.locks.run(event.id, () =>
+    ctx.store.insertImportedPeople(
+      {
+        id: importId,
+        eventId: event.id,
+        filename: name,
+        format: report.format,
+        total: report.total,
+        rejected: report.rejected.length,
+      },
+      people,
+      auditMeta(ctx, 'host'),
+    ),
   );
   progress?.({ phase: 'done', rows: stored.inserted, total: report.total });
   const duplicates = stored.duplicates.map(({ row, field }) => ({

@@ -1,7 +1,7 @@
 // Service shapes for imported lists and venue check-in.
 import type { DrawEvent, PersonIdentifier } from '../domain/types';
 import type { CsvEncoding, ImportField, RejectedRow } from '../io/import/importTypes';
-import type { ParticipantView } from './types';
+import type { ParticipantView } from './participantTypes';
 
 export type { ImportSource, RejectedRow } from '../io/import/importTypes';
 

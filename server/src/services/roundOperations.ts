@@ -14,7 +14,7 @@ import {
   type ServiceContext,
 } from './context';
 import type { CreateRoundInput, DrawRoundResult, RoundView } from './types';
-import { roundViews } from './views';
+import { roundViews } from './entityViews';
 
 export { aggregateOf, currentAggregate, getProof, openRoundFor, roundAggregate } from './roundQueries';
 

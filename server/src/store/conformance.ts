@@ -6,6 +6,7 @@ import { describeClaimContract } from './conformance/claims';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
+import { describeRevealDueContract } from './conformance/reveals';
 import { describePeopleContract } from './conformance/people';
 import { describeRoundContract } from './conformance/rounds';
 
@@ -22,5 +23,6 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describePeopleContract(kit);
     describeClaimContract(kit);
     describeAuditContract(kit);
+    describeRevealDueContract(kit);
   });
 }

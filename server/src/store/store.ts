@@ -5,6 +5,7 @@ import type { AuditMeta } from '../domain/audit/actor';
 import type { AuditRecord } from '../domain/audit/auditChain';
 import type { ForfeitReason } from '../domain/claims/claim';
 import type { EntryFilter } from '../domain/eligibility';
+import type { RevealDue, RevealKind } from '../domain/revealDues';
 import type {
   ClaimRecord,
   DrawEvent,
@@ -172,7 +173,7 @@ export interface Store {
     baseWeight: number,
     audit: AuditMeta,
   ): Promise<Participant | null>;
-  /** Entries of the event passing the filter (earlier winners out, only checked-in); any order. */
+  /** Entries of the event passing the filter (earlier winners out, only checked-in), in id order (binary). */
   listEntries(eventId: string, filter: EntryFilter): Promise<Entry[]>;
   /** Entries per weight class (weight → count) passing the filter; from counters, cheap at 100,000 people. */
   weightCounts(eventId: string, filter: EntryFilter): Promise<Record<number, number>>;
@@ -212,7 +213,7 @@ export interface Store {
   /** Stores (or replaces) the sealed shipping contact of a pending claim. */
   setClaimContact(claimId: string, contact: StoredContact, audit: AuditMeta): Promise<ClaimUpdateResult>;
 
-  /** All rows in one transaction with one audit record; rows whose identifier is already in the event are skipped. */
+  /** All rows or none, with one audit record; rows whose identifier is already in the event are skipped. */
   insertImportedPeople(
     batch: ImportBatch,
     people: readonly ImportedPersonInput[],
@@ -230,6 +231,20 @@ export interface Store {
   listAudit(eventId: string, afterSeq: number, limit: number): Promise<AuditRecord[]>;
   /** Writes a whole event back (ids, seeds, entries, claims, chain) in one transaction, then records the restore. */
   restoreEvent(snapshot: EventSnapshot, audit: AuditMeta): Promise<RestoreResult>;
+
+  // ---- the reveal schedule (what of a drawn round's reveal is due when, and what was sent) ----------
+  /**
+   * Records the parts of drawn rounds' reveals. A part already recorded keeps its due time; a part sent
+   * stays sent, and a part recorded as sent (`sentAt` set) becomes sent.
+   */
+  addRevealDues(dues: readonly RevealDue[]): Promise<void>;
+  /** Parts not sent yet, soonest first. */
+  listPendingRevealDues(): Promise<RevealDue[]>;
+  /**
+   * Marks one part sent at `sentAt`; true only for the one caller that marked it (false if it was sent
+   * already, by an earlier run or another node, or was never recorded), so a part goes out once.
+   */
+  claimRevealDue(roundId: string, kind: RevealKind, sentAt: number): Promise<boolean>;
 
   /**
    * Resolves once everything this store has committed so far is durable. Write methods already wait

@@ -1,12 +1,43 @@
 // Exact inclusion odds per weight class: the spec's integral, evaluated to ~1e-10 relative.
 import { DrawErrorCode, DrawInputError } from './errors';
 import { integrateAdaptive } from './gaussKronrod';
+import { OthersBelowFourier } from './oddsFourier';
 import { OthersBelowCdf } from './oddsIntegrand';
 import type { WeightClass } from './oddsIntegrand';
 import { MAX_WEIGHT, isValidWeight } from './validate';
 
 /** Odds shown to participants: weight -> probability that ONE entry of that weight is among k winners. */
 export function oddsByWeight(counts: Readonly<Record<number, number>>, k: number): Record<number, number> {
+  return oddsByWeightUsing(counts, k, 'auto');
+}
+
+/**
+ * The first implementation (truncated convolutions, O(classes · min(k, n − k)²) per point), kept as
+ * an independent second opinion for property tests and as the benchmark's "before".
+ */
+export function oddsByWeightByConvolution(
+  counts: Readonly<Record<number, number>>,
+  k: number,
+): Record<number, number> {
+  return oddsByWeightUsing(counts, k, 'convolution');
+}
+
+/**
+ * How G_i(t) is evaluated: 'fourier' (characteristic function, ~40 frequencies per point whatever
+ * k is), 'convolution' (truncated pmfs, O(classes · K²) per point, K = min(k, n − k)), or 'auto':
+ * convolution while K is tiny, where it is the cheaper of the two, else Fourier.
+ */
+export type OddsMethod = 'auto' | 'fourier' | 'convolution';
+
+// Measured crossover (shared bench machine): convolutions win below K ≈ 32–64, Fourier above.
+const CONVOLUTION_MAX_TERMS = 32;
+
+/** oddsByWeight with the integrand chosen by the caller: for tests and benchmarks. */
+export function oddsByWeightUsing(
+  counts: Readonly<Record<number, number>>,
+  k: number,
+  method: OddsMethod,
+): Record<number, number> {
   const classes = parseCounts(counts);
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) {
     throw new DrawInputError(DrawErrorCode.INVALID_K, 'k', 'k must be a positive integer');
@@ -18,10 +49,18 @@ export function oddsByWeight(counts: Readonly<Record<number, number>>, k: number
   } else if (classes.length === 1) {
     result[classes[0].weight] = k / n;
   } else {
-    const inclusion = inclusionByIntegral(classes, k);
+    const byConvolution =
+      method === 'convolution' || (method === 'auto' && Math.min(k, n - k) <= CONVOLUTION_MAX_TERMS);
+    const cdf = byConvolution ? new OthersBelowCdf(classes, k) : new OthersBelowFourier(classes, k);
+    const inclusion = inclusionByIntegral(classes, k, cdf);
     classes.forEach((c, i) => (result[c.weight] = Math.min(1, Math.max(0, inclusion[i]))));
   }
   return result;
+}
+
+/** What the integral needs at each t: G_i(t) = P(fewer than k OTHER entries below t), per class. */
+export interface OthersBelow {
+  evaluate(t: number, out: Float64Array): void;
 }
 
 /** Validates a {weight: count} map from an untrusted caller and returns its classes by weight. */
@@ -72,7 +111,7 @@ const LOG_EPSILON = Math.log(1e-20);
  * Chernoff bounds give a window [tLow, tHigh] outside which G is 1 or 0 to 1e-20; below tLow the
  * integral is done in closed form, and the window is integrated in x = ln t by adaptive Gauss–Kronrod.
  */
-export function inclusionByIntegral(classes: readonly WeightClass[], k: number): number[] {
+export function inclusionByIntegral(classes: readonly WeightClass[], k: number, cdf: OthersBelow): number[] {
   const m = classes.length;
   const n = classes.reduce((sum, c) => sum + c.count, 0);
   const totalWeight = classes.reduce((sum, c) => sum + c.weight * c.count, 0);
@@ -92,7 +131,6 @@ export function inclusionByIntegral(classes: readonly WeightClass[], k: number):
   const floor = 1e-8 / totalWeight;
   const tLow = Math.max(floor, lastTimeBelow(headBound, floor));
   const tHigh = firstTimeBelow(tailBound, tLow);
-  const cdf = new OthersBelowCdf(classes, k);
   const others = new Float64Array(m);
   const xLow = Math.log(tLow);
   const xHigh = Math.log(tHigh);

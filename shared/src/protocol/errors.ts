@@ -40,7 +40,9 @@ export const ErrorCode = {
   NOT_FORFEITED: 'NOT_FORFEITED',
   ALREADY_REDRAWN: 'ALREADY_REDRAWN',
   INVALID_BACKUP: 'INVALID_BACKUP',
-  // issue #13: several nodes on PostgreSQL; the database is unreachable, nothing was stored
+  /** A socket event the server does not know (answered when it carries an ack). */
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  /** Several nodes on PostgreSQL: the database is unreachable, nothing was stored (issue #13). */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;
 

@@ -19,6 +19,13 @@ export function parsePayload<S extends z.ZodType>(schema: S, input: unknown): Pa
   const issue = result.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
   const code = FIELD_CODES[field] ?? ErrorCode.VALIDATION_FAILED;
-  const message = `${field}: ${issue?.message ?? 'invalid'}`;
+  let message = `${field}: ${issue?.message ?? 'invalid'}`;
+  // A typo ({"titel": …}) shows as a missing `title` first: name the unknown key too.
+  const unknown = result.error.issues.find((i) => i.code === 'unrecognized_keys');
+  if (unknown && unknown !== issue && 'keys' in unknown) {
+    const where = unknown.path.length > 0 ? `${unknown.path.map(String).join('.')}.` : '';
+    const keys = (unknown.keys as string[]).map((k) => `${where}${k}`).join(', ');
+    message += `; unknown key${unknown.keys.length > 1 ? 's' : ''}: ${keys}`;
+  }
   return fail(code, message, field);
 }

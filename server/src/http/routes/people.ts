@@ -11,9 +11,7 @@ import express, { Router } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_MAX_BYTES } from '../../io/import/importTypes';
-import type { HostActions } from '../../realtime/host-actions';
-import type { DrawcastService } from '../../services/types';
-import type { HostAuthenticator } from '../host-auth';
+import type { Commands } from '../../commands';
 import { parseBody, parseParam, requireHost } from '../middleware';
 
 /** The upload types the import route reads as a raw file body. */
@@ -76,14 +74,10 @@ function defaultFilename(contentType: string | undefined): string {
 }
 
 /** Why: hosts load employee/receipt lists and print check-in QR codes; phones and staff scan them. */
-export function peopleRoutes(deps: {
-  service: DrawcastService;
-  actions: HostActions;
-  hostAuth: HostAuthenticator;
-}): Router {
-  const { service, actions } = deps;
+export function peopleRoutes(commands: Commands): Router {
+  const actions = commands.host;
   const router = Router();
-  const host = requireHost(deps.hostAuth);
+  const host = requireHost(commands.hostAuth);
   const eventIdOf = (req: Request) => parseParam(idSchema, req, 'eventId', ErrorCode.EVENT_NOT_FOUND);
   const participantIdOf = (req: Request) =>
     parseParam(idSchema, req, 'participantId', ErrorCode.PARTICIPANT_NOT_FOUND);
@@ -111,13 +105,13 @@ export function peopleRoutes(deps: {
   router.get('/events/:eventId/people', host, async (req, res) => {
     const eventId = eventIdOf(req);
     const page = parseQuery(pageSchema, req);
-    res.json({ ...page, people: await service.listPeople(eventId, page) });
+    res.json({ ...page, people: await actions.listPeople(eventId, page) });
   });
 
   router.get('/participants/:participantId/checkin-qr.svg', host, async (req, res) => {
     const participantId = participantIdOf(req);
     const pageUrl = `${req.protocol}://${req.get('host') ?? 'localhost'}/checkin`;
-    res.type('image/svg+xml').send(await service.checkinQrSvg(participantId, pageUrl));
+    res.type('image/svg+xml').send(await actions.checkinQrSvg(participantId, pageUrl));
   });
 
   router.put('/participants/:participantId/tickets', host, async (req, res) => {
@@ -129,7 +123,7 @@ export function peopleRoutes(deps: {
   // Public: the check-in token itself is the secret (unguessable, printed on the person's QR).
   router.post('/checkin', async (req, res) => {
     const input = parseBody(checkInSchema, req);
-    const result = await actions.checkIn(input);
+    const result = await commands.participant.checkIn(input);
     res.json({
       eventId: result.event.id,
       eventTitle: result.event.title,

@@ -4,7 +4,7 @@ import express, { Router } from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { DrawcastService } from '../../services/types';
-import type { HostAuthenticator } from '../host-auth';
+import type { HostAuthenticator } from '../../commands/hostAuth';
 import { parseParam, requireHost } from '../middleware';
 
 /** The XLSX MIME type, also accepted by the import route. */

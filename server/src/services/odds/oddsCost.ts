@@ -17,6 +17,19 @@ export function oddsCost(counts: Readonly<Record<number, number>>, k: number): n
   return sizes.length * side * side;
 }
 
+/**
+ * Whether exact odds are cheap enough for every lookup, however close together (a join burst): one
+ * weight class (k/n, ~1 µs). Measured by `server/bench/odds-instant.ts`: every aggregate with two or
+ * more classes costs `oddsByWeight` at least ~0.5 ms, even tiny ones ({1: 3, 2: 2}, k = 2) and even
+ * k ≥ n (oddsCost 0, yet ~1.2 ms: the integral still runs), i.e. several times a whole join's
+ * event-loop time; those stay throttled and a burst's acks carry the last exact figure, flagged.
+ */
+export function instantOdds(counts: Readonly<Record<number, number>>): boolean {
+  let classes = 0;
+  for (const count of Object.values(counts)) if (count > 0) classes += 1;
+  return classes <= 1;
+}
+
 /** Cost above which a computation leaves the event loop: about 10 ms of `oddsByWeight` (see oddsCost). */
 export const EXPENSIVE_ODDS_COST = 30_000;
 

@@ -55,6 +55,21 @@ describe('RoundOddsCache', () => {
     expect(calls.sync).toBe(3);
   });
 
+  it('computes single-class aggregates exactly on every lookup, however close together', () => {
+    const { cache, calls, clock } = countingCache({ throttleMs: 250 });
+    // Five phones join one by one within a millisecond, k = 2: each sees the odds of its own aggregate.
+    const seen = [1, 2, 3, 4, 5].map((n) => {
+      clock.advance(0.2);
+      return cache.lookup('r1', { 1: n }, 2);
+    });
+    expect(seen.map((l) => l.exact)).toEqual([true, true, true, true, true]);
+    expect(seen.map((l) => l.odds![1])).toEqual([1, 1, 2 / 3, 0.5, 0.4].map((p) => expect.closeTo(p, 12)));
+    expect(calls.sync).toBe(5);
+    // A multi-class aggregate right after is still throttled (the last exact figure, flagged).
+    expect(cache.lookup('r2', CHEAP, 4).exact).toBe(true);
+    expect(cache.lookup('r2', CHEAP_NEXT, 4)).toMatchObject({ exact: false });
+  });
+
   it('sends expensive aggregates to the background and serves null, then the answer once it lands', async () => {
     const { cache, calls, releases, clock } = countingCache();
     expect(cache.lookup('r1', EXPENSIVE, 500)).toEqual({ odds: null, exact: false });

@@ -1,6 +1,6 @@
 // Per-round odds cache: exact answers are reused, recomputation is throttled, and expensive work is
 // handed to a background computation, so joins and reconnects never block the event loop on odds.
-import { EXPENSIVE_ODDS_COST, oddsCost, oddsKey, type OddsRecord } from './oddsCost';
+import { EXPENSIVE_ODDS_COST, instantOdds, oddsCost, oddsKey, type OddsRecord } from './oddsCost';
 
 /** What a caller may show: the latest odds of the round (null before the first answer) and whether they
  * belong to the aggregate it asked about. */
@@ -53,11 +53,17 @@ export class RoundOddsCache {
     await this.options.stopBackground?.();
   }
 
-  /** The round's odds for this aggregate: exact when cached or cheap and due, else the latest known. */
+  /** The round's odds for this aggregate: exact when cached, single-class, or cheap and due; else the latest known. */
   lookup(roundId: string, counts: Readonly<Record<number, number>>, k: number): OddsLookup {
     const key = oddsKey(counts, k);
     const entry = this.touch(roundId);
     if (entry.key === key && entry.odds) return { odds: entry.odds, exact: true };
+    if (instantOdds(counts)) {
+      // One weight class: cheap enough for every join of a burst, so exact for this very aggregate.
+      entry.key = key;
+      entry.odds = this.options.compute(counts, k);
+      return { odds: entry.odds, exact: true };
+    }
     const now = this.options.clock.now();
     if (entry.pending || now - entry.startedAt < this.throttleMs) return { odds: entry.odds, exact: false };
     entry.startedAt = now;

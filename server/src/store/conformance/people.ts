@@ -103,7 +103,7 @@ export function describePeopleContract(kit: ConformanceKit): void {
       const ids = (await store.listEntries(event.id, { excludeWinners: false, checkedInOnly: true })).map(
         (e) => e.id,
       );
-      expect(ids.sort()).toEqual([a.participant.id, b.participant.id].sort());
+      expect(ids).toEqual([a.participant.id, b.participant.id].sort());
       const round = fixtures.round(event.id, prize.id);
       await store.insertRound(round, SYS);
       await store.commitDrawResult(round.id, fixtures.outcome([a.participant.id]), SYS);

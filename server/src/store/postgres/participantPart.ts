@@ -132,7 +132,12 @@ export function createPgParticipantPart({ pool }: PgParts): PgParticipantPart {
         : excludeWinners
           ? ENTRY_FILTERS.nonWinners
           : ENTRY_FILTERS.all;
-      return read<Entry>(pool, `SELECT id, weight FROM participants WHERE event_id = $1${filter}`, [eventId]);
+      // Id order, binary (COLLATE "C", as the spec sorts and SQLite compares), whatever the database's locale.
+      return read<Entry>(
+        pool,
+        `SELECT id, weight FROM participants WHERE event_id = $1${filter} ORDER BY id COLLATE "C"`,
+        [eventId],
+      );
     },
     async weightCounts(eventId, filter) {
       try {

@@ -9,6 +9,7 @@ import type { PgParts } from './parts';
 import { createPgParticipantPart } from './participantPart';
 import { createPgPeoplePart } from './peoplePart';
 import { createPgRestorePart } from './restorePart';
+import { createPgRevealDuePart } from './revealDuePart';
 import { createPgRoundPart } from './roundPart';
 import { migratePostgres } from './schema';
 
@@ -56,6 +57,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPgClaimPart(parts),
     ...createPgPeoplePart(parts),
     ...createPgRestorePart(parts),
+    ...createPgRevealDuePart(parts),
     pool,
     whenDurable: () => drain(),
     async ping() {

@@ -180,6 +180,19 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE rounds ADD COLUMN draw_version BIGINT;
   CREATE INDEX rounds_by_draw_version ON rounds(draw_version) WHERE draw_version IS NOT NULL;
   `,
+  `
+  -- The reveal schedule (commands/revealScheduler.ts): one row per part of a drawn round's reveal, and
+  -- whether it went out, so a restart (or another node) never sends a part twice.
+  CREATE TABLE reveal_dues (
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    kind TEXT NOT NULL CHECK (kind IN ('stage', 'audience', 'winners')),
+    event_id TEXT NOT NULL REFERENCES events(id),
+    due_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    PRIMARY KEY (round_id, kind)
+  );
+  CREATE INDEX reveal_dues_pending ON reveal_dues(due_at) WHERE sent_at IS NULL;
+  `,
 ];
 
 /**

@@ -43,7 +43,10 @@ export function createWeightCounters(db: Database.Database): WeightCounters {
     `INSERT INTO weight_counts (event_id, weight, entries, winners, checked_in, checked_in_winners)
      SELECT event_id, weight, COUNT(*), SUM(has_won), SUM(checked_in_at IS NOT NULL),
        SUM(has_won = 1 AND checked_in_at IS NOT NULL)
-     FROM participants WHERE event_id = ? GROUP BY weight`,
+     FROM participants WHERE event_id = @event
+       AND id NOT IN (SELECT participant_id FROM people WHERE event_id = @event
+         AND import_id IN (SELECT id FROM import_runs WHERE event_id = @event))
+     GROUP BY weight`,
   );
   const rows = db.prepare<[string], CounterRow>(
     'SELECT weight, entries, winners, checked_in, checked_in_winners FROM weight_counts WHERE event_id = ?',
@@ -65,7 +68,7 @@ export function createWeightCounters(db: Database.Database): WeightCounters {
     },
     rebuild(eventId) {
       clear.run(eventId);
-      recount.run(eventId);
+      recount.run({ event: eventId }); // rows of an import still being written do not count yet
     },
     read(eventId, { excludeWinners, checkedInOnly }) {
       const counts: Record<number, number> = {};

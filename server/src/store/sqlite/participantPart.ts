@@ -87,16 +87,19 @@ export function createParticipantPart({
     ),
     setReferrals: db.prepare('UPDATE participants SET referrals = ?, weight = ? WHERE id = ?'),
     setBase: db.prepare('UPDATE participants SET base_weight = ?, weight = ? WHERE id = ?'),
+    // ORDER BY id: the draw's canonical order (binary, as the spec sorts), stated rather than left to the
+    // index; the covering indexes on (event_id, has_won, id, weight) give it without a sort step when
+    // winners are excluded.
     entries: {
-      all: db.prepare<[string], Entry>('SELECT id, weight FROM participants WHERE event_id = ?'),
+      all: db.prepare<[string], Entry>('SELECT id, weight FROM participants WHERE event_id = ? ORDER BY id'),
       nonWinners: db.prepare<[string], Entry>(
-        'SELECT id, weight FROM participants WHERE event_id = ? AND has_won = 0',
+        'SELECT id, weight FROM participants WHERE event_id = ? AND has_won = 0 ORDER BY id',
       ),
       checkedIn: db.prepare<[string], Entry>(
-        'SELECT id, weight FROM participants WHERE event_id = ? AND checked_in_at IS NOT NULL',
+        'SELECT id, weight FROM participants WHERE event_id = ? AND checked_in_at IS NOT NULL ORDER BY id',
       ),
       checkedInNonWinners: db.prepare<[string], Entry>(
-        'SELECT id, weight FROM participants WHERE event_id = ? AND has_won = 0 AND checked_in_at IS NOT NULL',
+        'SELECT id, weight FROM participants WHERE event_id = ? AND has_won = 0 AND checked_in_at IS NOT NULL ORDER BY id',
       ),
     },
   };

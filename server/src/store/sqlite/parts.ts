@@ -15,4 +15,6 @@ export interface SqliteParts {
   rows: RowCache;
   /** The fsync now running, if any (the join group commit batches behind it). */
   fsyncRunning: () => Promise<void> | null;
+  /** Resolves once every commit so far is on disk (fsync on the thread pool; starts the checkpoint thread). */
+  sync: () => Promise<void>;
 }

@@ -1,17 +1,10 @@
-// Imported people in SQLite: the bulk import (one transaction), check-in and device linking.
-import { createHash } from 'node:crypto';
+// Imported people in SQLite: the bulk import (in slices, see importRun.ts), check-in and device linking.
 import type Database from 'better-sqlite3';
 import type { AuditMeta } from '../../domain/audit/actor';
 import { isUnlinkedDevice } from '../../domain/types';
 import type { ImportedPerson, PersonIdentifier } from '../../domain/types';
-import type {
-  CheckInStoreResult,
-  DeviceLink,
-  ImportBatch,
-  ImportedPersonInput,
-  InsertPeopleResult,
-  Store,
-} from '../store';
+import type { CheckInStoreResult, DeviceLink, Store } from '../store';
+import { createImportWriter } from './importRun';
 import { countedState, prepareParticipantInsert } from './participantPart';
 import type { SqliteParts } from './parts';
 import {
@@ -21,7 +14,6 @@ import {
   type ParticipantRow,
   type PersonRow,
 } from './rows';
-import { weightOf } from './weights';
 
 /** The imported-people methods of the SQLite store. */
 export type PeoplePart = Pick<
@@ -56,7 +48,8 @@ export function preparePersonInsert(db: Database.Database): (person: ImportedPer
 }
 
 /** Builds the imported-people methods. */
-export function createPeoplePart({ db, audit, counters, weigher }: SqliteParts): PeoplePart {
+export function createPeoplePart(parts: SqliteParts): PeoplePart & { discardUnfinishedImports(): number } {
+  const { db, audit, counters } = parts;
   const insertParticipant = prepareParticipantInsert(db);
   const insertPerson = preparePersonInsert(db);
   const hashTaken = Object.fromEntries(
@@ -87,48 +80,7 @@ export function createPeoplePart({ db, audit, counters, weigher }: SqliteParts):
     checkedInBy: db.prepare('UPDATE people SET checked_in_by = ? WHERE participant_id = ?'),
   };
 
-  const importTx = db.transaction(
-    (batch: ImportBatch, people: readonly ImportedPersonInput[], meta: AuditMeta): InsertPeopleResult => {
-      const bonus = weigher.bonusOf(batch.eventId);
-      if (bonus === null) throw new Error(`cannot import into unknown event ${batch.eventId}`);
-      const duplicates: InsertPeopleResult['duplicates'] = [];
-      const perWeight = new Map<number, number>();
-      const ids = createHash('sha256');
-      let inserted = 0;
-      for (const { participant, person } of people) {
-        const fields = Object.keys(person.hashes) as PersonIdentifier[];
-        const clash = fields.find((f) => hashTaken[f].get(batch.eventId, person.hashes[f] as string));
-        if (clash !== undefined) {
-          duplicates.push({ row: person.row, field: clash });
-          continue;
-        }
-        const weight = weightOf(
-          { base_weight: participant.baseWeight, referrals: 0, joined_at: participant.joinedAt },
-          bonus,
-        );
-        insertParticipant({ ...participant, weight });
-        insertPerson(person);
-        perWeight.set(weight, (perWeight.get(weight) ?? 0) + 1);
-        ids.update(`${participant.id}\n`);
-        inserted += 1;
-      }
-      // One counter update per weight class, not per row: 100,000 rows stay one quick transaction.
-      for (const [weight, n] of perWeight) {
-        counters.add(batch.eventId, { weight, hasWon: false, checkedIn: false }, 1, n);
-      }
-      audit.append(batch.eventId, meta, 'people.import', `import:${batch.id}`, {
-        importId: batch.id,
-        filename: batch.filename,
-        format: batch.format,
-        total: batch.total,
-        rejected: batch.rejected,
-        duplicates: duplicates.length,
-        inserted,
-        participantIdsDigest: ids.digest('hex'),
-      });
-      return { inserted, duplicates };
-    },
-  );
+  const imports = createImportWriter(parts, { insertParticipant, insertPerson, hashTaken });
 
   const checkInTx = db.transaction(
     (participantId: string, device: DeviceLink | null, meta: AuditMeta): CheckInStoreResult => {
@@ -165,7 +117,7 @@ export function createPeoplePart({ db, audit, counters, weigher }: SqliteParts):
 
   return {
     async insertImportedPeople(batch, people, meta) {
-      return importTx(batch, people, meta);
+      return imports.write(batch, people, meta);
     },
     async getPersonByCheckinToken(token) {
       const person = sql.personByToken.get(token);
@@ -185,5 +137,6 @@ export function createPeoplePart({ db, audit, counters, weigher }: SqliteParts):
     async checkIn(participantId, device, meta) {
       return checkInTx(participantId, device, meta);
     },
+    discardUnfinishedImports: () => imports.discardUnfinished(),
   };
 }

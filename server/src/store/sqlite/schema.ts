@@ -169,6 +169,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  `
+  -- The reveal schedule: each part of a drawn round's reveal, when it is due and when it was sent.
+  CREATE TABLE reveal_dues (
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    kind TEXT NOT NULL CHECK (kind IN ('stage', 'audience', 'winners')),
+    event_id TEXT NOT NULL REFERENCES events(id),
+    due_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    PRIMARY KEY (round_id, kind)
+  ) WITHOUT ROWID;
+  CREATE INDEX reveal_dues_pending ON reveal_dues(due_at) WHERE sent_at IS NULL;
+  `,
+  `
+  -- Imports being written in slices (importRun.ts): a run still listed here when the store opens was cut
+  -- off (kill -9, power loss), and its rows are removed, so an import lands whole or not at all.
+  CREATE TABLE import_runs (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    started_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

@@ -10,6 +10,7 @@ import { createParticipantPart } from './participantPart';
 import type { SqliteParts } from './parts';
 import { createPeoplePart } from './peoplePart';
 import { createRestorePart } from './restorePart';
+import { createRevealDuePart } from './revealDuePart';
 import { createRoundPart } from './roundPart';
 import { createRowCache } from './rowCache';
 import { MIGRATIONS, migrate } from './schema';
@@ -91,15 +92,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     weigher: createWeigher(db, counters, rows),
     rows,
     fsyncRunning: () => syncer.running(),
+    sync: () => syncer.sync(),
   };
   const { flush, ...participants } = createParticipantPart(parts);
+  const { discardUnfinishedImports, ...people } = createPeoplePart(parts);
+  if (!options.readonly) discardUnfinishedImports();
   const methods: Omit<Store, 'close' | 'whenDurable'> = {
     ...createEventPart(parts),
     ...participants,
     ...createRoundPart(parts),
     ...createClaimPart(parts),
-    ...createPeoplePart(parts),
+    ...people,
     ...createRestorePart(parts),
+    ...createRevealDuePart(parts),
   };
   return {
     ...durableMethods(methods, changes, syncer, options.assertReadsDoNotWrite),

@@ -139,9 +139,13 @@ export function durableMethods<S extends object>(
       wrapped[name] = !assertReadsDoNotWrite
         ? call
         : async (...args: unknown[]) => {
+            // Measured around the synchronous SQLite work only: a write of another caller that runs
+            // while this read's promise settles is not this read's.
             const before = changes();
-            const result = await call(...args);
-            if (changes() !== before) throw new Error(`store method ${name} looks like a read but wrote`);
+            const pending = call(...args);
+            const wrote = changes() !== before;
+            const result = await pending;
+            if (wrote) throw new Error(`store method ${name} looks like a read but wrote`);
             return result;
           };
       continue;
