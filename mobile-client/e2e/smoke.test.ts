@@ -19,7 +19,7 @@ afterAll(async () => {
 test('the server serves the built phone app and the console page', async () => {
   const page = await chromium.browser.newPage();
   await page.goto(server.url + '/');
-  await expect.poll(() => page.locator('h1').first().textContent()).toContain('Drawcast');
+  await expect.poll(() => page.locator('h1').first().textContent()).toContain('Join a draw');
   await page.goto(server.url + '/host');
   await expect.poll(() => page.locator('h1').first().textContent()).toContain('console');
 });

@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import { clientIpFrom, type TrustFn } from './cluster/clientIp';
 import type { LimiterFactory } from './commands/rateLimiters';
 import type { ServerConfig } from './config';
+import { dropSilentConnections, limitConnectionsPerIp } from './http/connectionGuard';
 import { createHttpApp } from './http/createApp';
 import type { HealthReport } from './commands/health';
 import { HostAuthenticator } from './commands/hostAuth';
@@ -84,9 +85,17 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     options.limiters,
   );
 
-  const httpServer = http.createServer();
+  // Slow or half-open clients are dropped: headers/request timeouts, checked often enough to honour them.
+  const httpServer = http.createServer({
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
+  });
+  limitConnectionsPerIp(httpServer, config.maxConnectionsPerIp);
+  dropSilentConnections(httpServer, config.headersTimeoutMs);
   const io: DrawcastIo = new Server(httpServer, {
     maxHttpBufferSize: config.maxSocketPayloadBytes,
+    connectTimeout: config.socketConnectTimeoutMs,
     serveClient: false,
     // Same origin in production; other origins are refused by the browser's CORS check.
     cors: { origin: false },

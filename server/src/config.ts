@@ -20,6 +20,10 @@ const envSchema = z.object({
   DRAWCAST_ODDS_INTERVAL_MS: int(10, 10_000, 250),
   DRAWCAST_ODDS_MESSAGES_PER_SECOND: int(100, 10_000_000, 4000),
   DRAWCAST_CLAIM_SWEEP_SECONDS: int(0, 86_400, 60),
+  DRAWCAST_MAX_CONNECTIONS_PER_IP: int(0, 1_000_000, 2000),
+  DRAWCAST_HEADERS_TIMEOUT_MS: int(100, 600_000, 20_000),
+  DRAWCAST_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 120_000),
+  DRAWCAST_SOCKET_CONNECT_TIMEOUT_MS: int(100, 600_000, 10_000),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -53,6 +57,14 @@ export interface ServerConfig {
   /** How often unredeemed wins past their event's claim deadline are forfeited (0 = never, e.g. tests). */
   claimSweepIntervalMs: number;
   logLevel: string;
+  /** Open TCP connections one IP may hold (HTTP and websockets); 0 = no cap (tests, benches). */
+  maxConnectionsPerIp: number;
+  /** Slowloris: a request whose headers are not complete by then is answered 408 and closed. */
+  headersTimeoutMs: number;
+  /** A request (body included) not received in full by then is answered 408 and closed. */
+  requestTimeoutMs: number;
+  /** A websocket that opened but never sent the Socket.IO CONNECT packet is closed after this. */
+  socketConnectTimeoutMs: number;
   /** Built UIs served when present; absent folders fall back to the placeholder page. */
   staticDirs: { stage: string; mobile: string };
   /** Several nodes (issue #13): PostgreSQL as the shared store; absent = the embedded SQLite file. */
@@ -85,6 +97,10 @@ export function defaultConfig(
     httpBodyLimit: '100kb',
     claimSweepIntervalMs: 0,
     logLevel: 'silent',
+    maxConnectionsPerIp: 0,
+    headersTimeoutMs: 20_000,
+    requestTimeoutMs: 120_000,
+    socketConnectTimeoutMs: 10_000,
     staticDirs: {
       stage: path.join(repoRoot, 'stage-screen', 'dist'),
       mobile: path.join(repoRoot, 'mobile-client', 'dist'),
@@ -154,6 +170,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     oddsMessagesPerSecond: e.DRAWCAST_ODDS_MESSAGES_PER_SECOND,
     logLevel: e.DRAWCAST_LOG_LEVEL,
     claimSweepIntervalMs: e.DRAWCAST_CLAIM_SWEEP_SECONDS * 1000,
+    maxConnectionsPerIp: e.DRAWCAST_MAX_CONNECTIONS_PER_IP,
+    headersTimeoutMs: e.DRAWCAST_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.DRAWCAST_REQUEST_TIMEOUT_MS,
+    socketConnectTimeoutMs: e.DRAWCAST_SOCKET_CONNECT_TIMEOUT_MS,
     ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     clusterNodes: e.DRAWCAST_CLUSTER_NODES,

@@ -112,6 +112,8 @@ describe('bad payloads', () => {
       ],
       ['prize:add', { eventId: ev.eventId, name: 'Car', quantity: -1 }, 'quantity'],
       ['round:entropy', { roundId: 'rnd_../../etc', publicEntropy: 'x' }, 'roundId'],
+      ['round:close', { roundId: 'rnd_../../etc' }, 'roundId'],
+      ['round:close', { roundId: 'rnd_AAAAAAAAAAAAAAAA', extra: 1 }, 'payload'],
     ];
     const roundsBefore = (await t.api<RoundDto[]>('GET', `/api/events/${ev.eventId}/rounds`)).body.length;
     for (const [event, payload, field] of cases) {

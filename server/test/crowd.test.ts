@@ -64,6 +64,8 @@ describe('a crowd of 200 phones', () => {
       k: WINNERS,
       counts: { 1: PHONES },
       total: PHONES,
+      oddsByWeight: { 1: expect.closeTo(WINNERS / PHONES, 12) },
+      oddsExact: true,
     });
     // One broadcast per ~250 ms per event, not one per join; totals only grow.
     expect(aggregates.length).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 2);

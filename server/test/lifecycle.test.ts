@@ -51,7 +51,16 @@ describe('lifecycle', () => {
     const round = created.body;
     expect(round.commitment).toMatch(/^[0-9a-f]{64}$/);
     expect((await committed).commitment).toBe(round.commitment);
-    expect(await aggregate).toEqual({ eventId, roundId: round.id, k: 2, counts: { 1: 5 }, total: 5 });
+    expect(await aggregate).toEqual({
+      eventId,
+      roundId: round.id,
+      k: 2,
+      counts: { 1: 5 },
+      total: 5,
+      // The server's exact odds per weight class ride along: 2 winners among 5 single tickets.
+      oddsByWeight: { 1: expect.closeTo(0.4, 12) },
+      oddsExact: true,
+    });
 
     // Before the draw, the proof shows the commitment and state but never the seed.
     const pending = await t.api<Record<string, unknown>>('GET', `/api/rounds/${round.id}/proof`);
@@ -76,6 +85,11 @@ describe('lifecycle', () => {
     expect(again).toMatchObject({ participantId: acks[2]!.participantId, created: false });
     expect(again.odds).toBeCloseTo(2 / 5, 12);
 
+    const closing = await t.api<RoundDto>('POST', `/api/rounds/${round.id}/close`);
+    expect(closing.body).toMatchObject({
+      entryCount: 5,
+      entriesDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const updated = nextEvent(phones[0]!, 'round:updated');
     const entropy = await t.api<RoundDto>('PUT', `/api/rounds/${round.id}/entropy`, {
       publicEntropy: 'audience says 4711',

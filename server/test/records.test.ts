@@ -31,7 +31,11 @@ describe('exports, backup and audit', () => {
     const rounds: string[] = [];
     for (const winners of [2, 1]) {
       const r = await t.api<RoundDto>('POST', `/api/events/${eventId}/rounds`, { prizeId, winners });
-      await t.api('PUT', `/api/rounds/${r.body.id}/entropy`, { publicEntropy: `call ${winners}` });
+      expect((await t.api('POST', `/api/rounds/${r.body.id}/close`)).status).toBe(200);
+      const entropy = await t.api('PUT', `/api/rounds/${r.body.id}/entropy`, {
+        publicEntropy: `call ${winners}`,
+      });
+      expect(entropy.status).toBe(200);
       expect((await t.api('POST', `/api/rounds/${r.body.id}/draw`)).status).toBe(200);
       rounds.push(r.body.id);
     }

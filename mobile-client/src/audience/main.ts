@@ -1,4 +1,7 @@
-// The audience app's entry: mounts the phone UI.
-import { createApp, h } from 'vue';
+// The audience app's entry: i18n first (the first paint is in the phone's language), then the app.
+import { createApp } from 'vue';
+import { createAppI18n } from '../common/i18n';
+import App from './App.vue';
+import './style.css';
 
-createApp({ render: () => h('main', [h('h1', 'Drawcast')]) }).mount('#app');
+createApp(App).use(createAppI18n()).mount('#app');

@@ -90,7 +90,14 @@ export class HostCommands {
     return (await this.service.listRounds(eventId)).map(toRoundDto);
   }
 
-  /** Public entropy, typed by the host before the draw. */
+  /** Issue #9: freezes the entry list and announces its count and digest (a repeat announces nothing). */
+  async closeEntries(roundId: string): Promise<RoundDto> {
+    const { round, alreadyClosed } = await this.service.closeEntries(roundId);
+    if (!alreadyClosed) this.hub.entriesClosed(round);
+    return toRoundDto(round);
+  }
+
+  /** Public entropy, typed by the host after the close and before the draw. */
   async setPublicEntropy(roundId: string, publicEntropy: string): Promise<RoundDto> {
     const round = await this.service.setPublicEntropy(roundId, publicEntropy);
     this.hub.roundUpdated(round);
@@ -99,9 +106,10 @@ export class HostCommands {
 
   /** Draws once: a repeated call returns the stored result and broadcasts nothing new. */
   async drawRound(roundId: string): Promise<RoundDto> {
-    const { round, alreadyDrawn } = await this.service.drawRound(roundId);
+    const { round, alreadyDrawn, closedByDraw } = await this.service.drawRound(roundId);
     if (!alreadyDrawn) {
       this.metrics.draws.inc();
+      if (closedByDraw) this.hub.entriesClosed(round);
       this.hub.roundDrawn(round);
     }
     return toRoundDto(round);

@@ -14,9 +14,11 @@ afterEach(async () => {
 const silentHub: Broadcaster = {
   eventUpdated() {},
   roundCommitted() {},
+  entriesClosed() {},
   roundUpdated() {},
   roundDrawn() {},
   oddsChanged() {},
+  participantReferred() {},
   claimForfeited() {},
   claimRedeemed() {},
   claimUpdated() {},

@@ -1,7 +1,9 @@
 // Phone commands shared by the socket and REST: join, state sync, check-in, shipping contact, and the
 // public reads (pre-join event info, proofs).
 import type {
+  FrozenEntriesDto,
   JoinAckDto,
+  OpenEventDto,
   ParticipantStateDto,
   PublicEventInfoDto,
   RoundRevealDto,
@@ -21,8 +23,10 @@ import type {
 import type { Broadcaster } from './broadcaster';
 import type { JoinLimits } from './joinLimits';
 import { toForfeitedDto, toWinnerClaimDto } from './mappers/claimMapper';
-import { toEventDto } from './mappers/eventMapper';
+import { toFrozenEntriesDto } from './mappers/entriesMapper';
+import { toEventDto, toOpenEventDto } from './mappers/eventMapper';
 import { openRoundSummary, sharePathOf, toJoinAckDto } from './mappers/participantMapper';
+import { toPublicPrizeDto } from './mappers/prizeMapper';
 import {
   isDrawn,
   revealedResultToDto,
@@ -57,6 +61,7 @@ export class ParticipantCommands {
       const joined = await this.service.join(input);
       this.metrics.joins.inc({ result: joined.created ? 'created' : 'existing' });
       if (joined.created) this.hub.oddsChanged(joined.event.id);
+      if (joined.referrerId) this.hub.participantReferred(joined.event.id, joined.referrerId);
       return toJoinAckDto(joined);
     } catch (err) {
       this.metrics.joins.inc({ result: 'failed' });
@@ -87,12 +92,18 @@ export class ParticipantCommands {
     return toWinnerClaimDto(await this.service.submitShippingContact(input));
   }
 
-  /** What a phone sees after scanning the QR, before joining. */
+  /** The phone app at `/` (the URL the server prints as a QR code): which draws are open to join now. */
+  async openEvents(): Promise<OpenEventDto[]> {
+    return (await this.service.listEvents()).filter((e) => e.status === 'open').map(toOpenEventDto);
+  }
+
+  /** What a phone sees after scanning the QR, before joining (with what can be won). */
   async publicEventInfo(joinCode: string): Promise<PublicEventInfoDto> {
     const event = await this.service.getEventByJoinCode(joinCode);
-    const [participants, round] = await Promise.all([
+    const [participants, round, prizes] = await Promise.all([
       this.service.countParticipants(event.id),
       this.service.currentRound(event.id),
+      this.service.listPrizes(event.id),
     ]);
     return {
       id: event.id,
@@ -102,12 +113,18 @@ export class ParticipantCommands {
       requirePhone: event.settings.requirePhone,
       participants,
       round: round ? toRoundSummaryDto(round) : null,
+      prizes: prizes.map(toPublicPrizeDto),
     };
   }
 
   /** A round's proof (the seed hidden until the phones' reveal). */
   proof(roundId: string): Promise<ProofDocument> {
     return this.service.getProof(roundId);
+  }
+
+  /** Issue #9: a closed round's frozen list, so a phone can check its own entry before the draw. */
+  async frozenEntries(roundId: string): Promise<FrozenEntriesDto> {
+    return toFrozenEntriesDto(await this.service.getFrozenEntries(roundId));
   }
 
   /**
@@ -174,7 +191,8 @@ export class ParticipantCommands {
       },
       ticketBreakdown: { ...view.ticketBreakdown },
       round: open ? openRoundSummary(open) : null,
-      aggregate: open ? toAggregateDto(eventId, open.aggregate) : null,
+      // With every class's odds, so the phone's rules chart needs no broadcast after a reload.
+      aggregate: open ? toAggregateDto(eventId, open.aggregate, service.aggregateOdds(open.aggregate)) : null,
       eligible: open ? open.eligible : true,
       odds: open ? open.odds : null,
       oddsExact: open ? open.oddsExact : true,

@@ -130,11 +130,12 @@ export class RevealScheduler {
         this.sent.add(key);
         return;
       }
-      const wait = due.dueAt - this.deps.clock.now();
-      if (wait > 0) {
+      // A loop, not one wait: a timer may fire a millisecond before the wall clock reaches dueAt.
+      for (let wait = due.dueAt - this.deps.clock.now(); wait > 0; wait = due.dueAt - this.deps.clock.now()) {
         await new Promise<void>((resolve) => {
           this.timers.set(key, { kind: due.kind, timer: setTimeout(resolve, wait) });
         });
+        if (this.closed) return;
       }
       if (this.closed) return;
       this.timers.delete(key);

@@ -29,9 +29,12 @@ function drawnRound(publicEntropy = 'beacon'): Round {
     drawnAt: 1_000,
     revealAt: 6_000,
     phoneRevealAt: 16_000,
+    entriesClosedAt: 500,
+    entryCount: entries.length,
     entriesDigest: result.entriesDigest,
     winners: result.winners,
     redrawOf: null,
+    auditHead: { seq: 7, hash: 'a'.repeat(64) },
   };
 }
 
@@ -53,6 +56,9 @@ describe('assembleProofDocument', () => {
       status: 'committed',
       winners: null,
       entriesDigest: null,
+      entriesClosedAt: null,
+      entryCount: null,
+      auditHead: null,
       drawnAt: null,
     };
     const doc = assembleProofDocument(round, null, 1e15);
@@ -66,13 +72,31 @@ describe('assembleProofDocument', () => {
       k: 2,
       revealAt: 6_000,
       phoneRevealAt: 16_000,
+      entriesClosedAt: null,
+      entryCount: null,
+      entriesDigest: null,
     });
+  });
+
+  it('publishes the frozen list digest and count from the close on, never the seed', () => {
+    const round: Round = {
+      ...drawnRound(),
+      status: 'committed',
+      winners: null,
+      drawnAt: null,
+      auditHead: null,
+    };
+    const doc = assembleProofDocument(round, null, 1e15);
+    expect(doc).toMatchObject({ state: 'committed', entriesClosedAt: 500, entryCount: 3 });
+    expect(doc).toMatchObject({ entriesDigest: drawnRound().entriesDigest });
+    expect(JSON.stringify(doc)).not.toContain(seed);
   });
 
   it('from phoneRevealAt on is a complete proof the shared verifier accepts, entries in canonical order', () => {
     const doc = assembleProofDocument(drawnRound(), entries, 16_000);
     expect(doc.revealed).toBe(true);
     expect(verifyProof(doc)).toMatchObject({ ok: true, failed: null });
+    expect(doc).toMatchObject({ auditHead: { seq: 7, hash: 'a'.repeat(64) }, entryCount: 3 });
     if (doc.revealed) expect(doc.entries.map((e) => e.id)).toEqual(['p_a', 'p_b', 'p_c']);
   });
 

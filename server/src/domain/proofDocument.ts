@@ -1,6 +1,7 @@
 // The public proof of a round: hidden seed before the phones' reveal, the full drawcast-v1 proof after it.
 import { canonicalEntries } from '@drawcast/shared';
 import type { Entry, Proof } from '@drawcast/shared';
+import type { ChainHead } from './audit/auditChain';
 import { isRevealed, publicRoundState } from './roundRules';
 import type { Round } from './types';
 
@@ -15,6 +16,10 @@ export interface PendingProofDocument {
   k: number;
   revealAt: number | null;
   phoneRevealAt: number | null;
+  /** Set from the close on (before any entropy): the frozen list's time, size and digest. */
+  entriesClosedAt: number | null;
+  entryCount: number | null;
+  entriesDigest: string | null;
 }
 
 /** Public proof after phoneRevealAt: the full drawcast-v1 proof (verifyProof accepts it) plus timing. */
@@ -25,6 +30,13 @@ export type RevealedProofDocument = Proof & {
   drawnAt: number;
   revealAt: number;
   phoneRevealAt: number;
+  entriesClosedAt: number | null;
+  entryCount: number;
+  /**
+   * Extra to drawcast-v1 (verifiers ignore it): the event's audit head right after the draw record, to
+   * check the host's audit log against (`npm run audit:verify -- --head seq:hash`). Null for old rounds.
+   */
+  auditHead: ChainHead | null;
 };
 
 /** What GET /api/rounds/:roundId/proof returns. */
@@ -60,6 +72,9 @@ export function assembleProofDocument(
       k: round.k,
       revealAt: round.revealAt,
       phoneRevealAt: round.phoneRevealAt,
+      entriesClosedAt: round.entriesClosedAt,
+      entryCount: round.entryCount,
+      entriesDigest: round.entriesDigest,
     };
   }
   return {
@@ -77,5 +92,8 @@ export function assembleProofDocument(
     drawnAt: round.drawnAt,
     revealAt: round.revealAt,
     phoneRevealAt: round.phoneRevealAt,
+    entriesClosedAt: round.entriesClosedAt,
+    entryCount: entries.length,
+    auditHead: round.auditHead === null ? null : { ...round.auditHead },
   };
 }

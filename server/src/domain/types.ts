@@ -1,4 +1,5 @@
 // Domain entities of a live draw: what the store persists and the service reasons about.
+import type { ChainHead } from './audit/auditChain';
 import type { BonusSettings } from './bonus/bonusSettings';
 import type { Claim } from './claims/claim';
 import type { MaskedShippingContact } from './claims/shippingContact';
@@ -125,11 +126,18 @@ export interface Round {
   revealAt: number | null;
   /** revealAt + the event's streamDelayMs at draw time: when phones show it and the proof opens. */
   phoneRevealAt: number | null;
+  /** When the entry list froze (round:close, or the draw of a never-closed round); null while open. */
+  entriesClosedAt: number | null;
+  /** Size of the frozen entry list; null while open. */
+  entryCount: number | null;
+  /** Digest of the frozen entry list, set at the close (published then, before any entropy). */
   entriesDigest: string | null;
   /** Participant ids in draw order (first = first place); null until drawn. */
   winners: string[] | null;
   /** Set on a k=1 round that re-awards a forfeited slot. */
   redrawOf: RedrawLink | null;
+  /** The event's audit head right after this round's draw record; null until drawn (or drawn before #9). */
+  auditHead: ChainHead | null;
 }
 
 /** What the store records atomically when a round is drawn. */

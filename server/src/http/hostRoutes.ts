@@ -83,6 +83,9 @@ export function hostRoutes(commands: Commands): Router {
   router.get('/rounds/:roundId', async (req, res) => {
     res.json(await actions.getRound(roundIdOf(req)));
   });
+  router.post('/rounds/:roundId/close', async (req, res) => {
+    res.json(await actions.closeEntries(roundIdOf(req)));
+  });
   router.put('/rounds/:roundId/entropy', async (req, res) => {
     const roundId = roundIdOf(req);
     const { publicEntropy } = parseBody(publicEntropySchema, req);

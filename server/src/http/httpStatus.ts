@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.ROUND_ALREADY_DRAWN]: 409,
   [ErrorCode.ROUND_NOT_REVEALED]: 409,
   [ErrorCode.NOT_ENOUGH_ENTRIES]: 409,
+  [ErrorCode.ENTRIES_NOT_CLOSED]: 409,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.ALREADY_REDEEMED]: 409,
   [ErrorCode.ALREADY_REDRAWN]: 409,

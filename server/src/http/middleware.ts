@@ -81,6 +81,8 @@ interface BodyParserError {
 /** The last middleware: body-parser errors, typed errors and unexpected ones become `{ ok:false, code, message }`. */
 export function errorHandler(logger: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    // A handler may have set its success type (e.g. SVG) before the call that threw: errors are JSON.
+    res.removeHeader('Content-Type');
     const type = (err as BodyParserError | null)?.type;
     if (type === 'entity.too.large')
       return sendFailure(res, ErrorCode.PAYLOAD_TOO_LARGE, 'body: too large', 'body');
@@ -89,6 +91,10 @@ export function errorHandler(logger: Logger) {
     }
     if (type && (err as BodyParserError).status === 415) {
       return sendFailure(res, ErrorCode.VALIDATION_FAILED, 'body: unsupported encoding', 'body');
+    }
+    // The router's decodeURIComponent of a path parameter ("/events/%/…"): the client's fault, not a 500.
+    if (err instanceof URIError) {
+      return sendFailure(res, ErrorCode.VALIDATION_FAILED, 'path: malformed percent-encoding', 'path');
     }
     const failure = toFailure(err, logger, 'http');
     res.status(httpStatusOf(failure.code)).json(failure);

@@ -12,6 +12,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'prize:add': true,
   'prize:list': true,
   'round:create': true,
+  'round:close': true,
   'round:entropy': true,
   'round:draw': true,
   'round:cancel': true,

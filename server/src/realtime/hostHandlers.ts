@@ -51,6 +51,7 @@ export function registerHostHandlers(
     ({ eventId, ...round }) => actions.createRound(eventId, round),
     host,
   );
+  onCommand(ctx, socket, 'round:close', roundRefSchema, ({ roundId }) => actions.closeEntries(roundId), host);
   onCommand(
     ctx,
     socket,

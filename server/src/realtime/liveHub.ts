@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
 import { toClaimDto, toForfeitedDto, toRedeemedDto } from '../commands/mappers/claimMapper';
+import { toEntriesClosedDto } from '../commands/mappers/entriesMapper';
 import { buildWinnerNotices } from '../commands/winnerNotices';
 import type { WinnerNotice } from '../commands/winnerNotices';
 import { KeyedThrottle } from './keyedThrottle';
@@ -25,6 +26,9 @@ import {
 import type { DrawnRoundView } from '../commands/mappers/roundMapper';
 import { toEventDto } from '../commands/mappers/eventMapper';
 import type { Broadcaster } from '../commands/broadcaster';
+
+/** Follow-up broadcasts after inexact odds before the hub waits for the next real change. */
+const MAX_INEXACT_FOLLOW_UPS = 20;
 
 /** How the hub paces and slices its odds broadcasts. */
 export interface LiveHubOptions extends OddsPacing {
@@ -50,6 +54,8 @@ export class LiveHub implements Broadcaster {
   private readonly announced = new Set<string>();
   /** Several nodes: told of each odds change made here, so the other nodes refresh their own phones. */
   private oddsRelay: ((eventId: string) => void) | null = null;
+  /** Consecutive broadcasts per event whose odds were not exact yet (see followUpInexactOdds). */
+  private readonly inexactFollowUps = new Map<string, number>();
 
   constructor(
     private readonly io: DrawcastIo,
@@ -89,6 +95,13 @@ export class LiveHub implements Broadcaster {
     this.oddsChanged(round.eventId);
   }
 
+  /** Issue #9: the entry list froze; its count and digest go to everyone at once, before any entropy. */
+  entriesClosed(round: RoundView): void {
+    const dto = toEntriesClosedDto(round);
+    if (dto) this.everyone(round.eventId).emit('round:entriesClosed', dto);
+    this.oddsChanged(round.eventId);
+  }
+
   /** Public entropy set, or the round cancelled. */
   roundUpdated(round: RoundView): void {
     this.everyone(round.eventId).emit('round:updated', toRoundPublicDto(round));
@@ -111,6 +124,11 @@ export class LiveHub implements Broadcaster {
     this.odds.notify(eventId);
   }
 
+  /** A friend joined through this participant's invite link: its own sockets refresh (bonus tickets). */
+  participantReferred(eventId: string, referrerId: string): void {
+    this.io.to(rooms.participant(referrerId)).emit('you:referred', { eventId });
+  }
+
   /** A phone came or went. */
   audienceChanged(eventId: string): void {
     this.audience.notify(eventId);
@@ -123,11 +141,30 @@ export class LiveHub implements Broadcaster {
     for (const room of this.everyoneRooms(eventId)) recipients += adapterRooms.get(room)?.size ?? 0;
     void this.service.currentAggregate(eventId).then(
       (aggregate) => {
-        if (aggregate) this.sendInSlices(eventId, toAggregateDto(eventId, aggregate));
+        if (!aggregate) return;
+        const odds = this.service.aggregateOdds(aggregate);
+        this.sendInSlices(eventId, toAggregateDto(eventId, aggregate, odds));
+        this.followUpInexactOdds(eventId, odds.exact);
       },
       (err: unknown) => this.logger.warn({ err, eventId }, 'odds broadcast failed'),
     );
     return recipients;
+  }
+
+  /**
+   * A broadcast whose odds were not exact yet (worker still computing, or throttled) is followed by
+   * another once the computation lands, so phones are never left with "not exact yet" after the last
+   * join. Bounded per event, so a failing worker cannot keep the pacer busy forever.
+   */
+  private followUpInexactOdds(eventId: string, exact: boolean): void {
+    if (exact) {
+      this.inexactFollowUps.delete(eventId);
+      return;
+    }
+    const done = this.inexactFollowUps.get(eventId) ?? 0;
+    if (done >= MAX_INEXACT_FOLLOW_UPS) return;
+    this.inexactFollowUps.set(eventId, done + 1);
+    void this.service.oddsSettled().then(() => this.oddsChanged(eventId));
   }
 
   /**

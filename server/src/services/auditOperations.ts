@@ -1,5 +1,5 @@
 // The audit log for hosts: pages of an event's chain, and a check of the whole chain.
-import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { DrawcastError, ErrorCode, parseAuditHead } from '@drawcast/shared';
 import { verifyChain, type AuditRecord, type ChainVerdict } from '../domain/audit/auditChain';
 import type { AuditPage } from './claimTypes';
 import { requireEvent, type ServiceContext } from './context';
@@ -29,14 +29,30 @@ export async function listAudit(
   return ctx.store.listAudit(event.id, afterSeq, limit);
 }
 
-/** Walks the event's whole chain page by page; the verdict names the first broken link. */
-export async function verifyAudit(ctx: ServiceContext, eventId: unknown): Promise<ChainVerdict> {
+/**
+ * Walks the event's whole chain page by page; the verdict names the first broken link. With `head`
+ * (`seq:hash` from a proof, a backup or a screenshot), the chain must still reach that record with that
+ * hash, so records deleted from the end are reported (truncated) too.
+ */
+export async function verifyAudit(
+  ctx: ServiceContext,
+  eventId: unknown,
+  head?: unknown,
+): Promise<ChainVerdict> {
   const event = await requireEvent(ctx, eventId);
+  const expectedHead = head === undefined ? undefined : parseAuditHead(head);
+  if (expectedHead === null) {
+    throw new DrawcastError(
+      ErrorCode.VALIDATION_FAILED,
+      'head must be <seq>:<hash> (the hash in full, or its first 8 or more hex digits)',
+      'head',
+    );
+  }
   const records: AuditRecord[] = [];
   for (;;) {
     const page = await ctx.store.listAudit(event.id, records.at(-1)?.seq ?? 0, MAX_AUDIT_PAGE);
     records.push(...page);
     if (page.length < MAX_AUDIT_PAGE) break;
   }
-  return verifyChain(records);
+  return verifyChain(records, expectedHead ? { expectedHead } : {});
 }

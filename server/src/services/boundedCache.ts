@@ -28,6 +28,11 @@ export class BoundedCache<K, V> {
     }
   }
 
+  /** Drops a value (a failed load must not stay cached). */
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** Number of cached values. */
   get size(): number {
     return this.entries.size;

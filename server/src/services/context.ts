@@ -8,6 +8,7 @@ import { BoundedCache } from './boundedCache';
 import { KeyedMutex } from './keyedMutex';
 import { createRoundOddsCache } from './odds/createRoundOddsCache';
 import type { RoundOddsCache } from './odds/roundOddsCache';
+import type { FrozenIndex } from './frozenIndex';
 import type { ServiceDeps, WinnerView } from './types';
 
 /** Deps plus process-local coordination, passed to every operation module. */
@@ -20,6 +21,8 @@ export interface ServiceContext extends ServiceDeps {
   proofs: BoundedCache<string, RevealedProofDocument>;
   /** Odds per open round: joins reuse them instead of recomputing (up to seconds) on the event loop. */
   odds: RoundOddsCache;
+  /** Frozen entry lists of closed rounds (immutable): joins after a close look themselves up here. */
+  frozen: BoundedCache<string, Promise<FrozenIndex>>;
 }
 
 /** Builds the context once per service instance. */
@@ -30,6 +33,7 @@ export function createContext(deps: ServiceDeps): ServiceContext {
     winners: new BoundedCache(200),
     proofs: new BoundedCache(4),
     odds: deps.oddsCache ?? createRoundOddsCache(deps.clock),
+    frozen: new BoundedCache(8),
   };
 }
 

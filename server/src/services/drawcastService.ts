@@ -4,7 +4,9 @@ import * as claims from './claimOperations';
 import { createContext, requireEvent } from './context';
 import * as events from './eventOperations';
 import * as exports from './exportOperations';
+import * as frozen from './frozenEntries';
 import * as joins from './joinOperations';
+import { aggregateOdds } from './aggregateOdds';
 import { participantState } from './participantState';
 import * as people from './peopleOperations';
 import * as redraws from './redrawOperations';
@@ -33,6 +35,8 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     listParticipants: (eventId, page) => joins.listParticipants(ctx, eventId, page),
 
     createRound: (eventId, input) => rounds.createRound(ctx, eventId, input),
+    closeEntries: (roundId) => frozen.closeEntries(ctx, roundId),
+    getFrozenEntries: (roundId) => frozen.getFrozenEntries(ctx, roundId),
     setPublicEntropy: (roundId, publicEntropy) => rounds.setPublicEntropy(ctx, roundId, publicEntropy),
     drawRound: (roundId) => rounds.drawRound(ctx, roundId),
     cancelRound: (roundId) => rounds.cancelRound(ctx, roundId),
@@ -41,6 +45,8 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     currentRound: (eventId) => rounds.currentRound(ctx, eventId),
     roundAggregate: (roundId) => rounds.roundAggregate(ctx, roundId),
     currentAggregate: (eventId) => rounds.currentAggregate(ctx, eventId),
+    aggregateOdds: (aggregate) => aggregateOdds(ctx, aggregate),
+    oddsSettled: () => ctx.odds.settled(),
     getProof: (roundId) => rounds.getProof(ctx, roundId),
 
     participantState: (eventId, deviceToken) => participantState(ctx, eventId, deviceToken),
@@ -66,6 +72,6 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     backupEvent: (eventId) => exports.backupEvent(ctx, eventId),
     restoreEvent: (document) => restores.restoreEvent(ctx, document),
     listAudit: (eventId, page) => audits.listAudit(ctx, eventId, page),
-    verifyAudit: (eventId) => audits.verifyAudit(ctx, eventId),
+    verifyAudit: (eventId, head) => audits.verifyAudit(ctx, eventId, head),
   };
 }

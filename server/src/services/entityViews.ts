@@ -57,26 +57,16 @@ export function toRoundView(
   winners: WinnerView[] | null,
   now: number,
 ): RoundView {
+  // Everything stored except the seed (and the bare winner ids, replaced by nicknamed winners).
+  const { serverSeed: _seed, winners: _ids, ...stored } = round;
   return {
-    id: round.id,
-    eventId: round.eventId,
-    prizeId: round.prizeId,
-    prizeName,
-    k: round.k,
-    excludePreviousWinners: round.excludePreviousWinners,
-    checkedInOnly: round.checkedInOnly,
+    ...stored,
     blocklist: [...round.blocklist],
     redrawOf: round.redrawOf === null ? null : { ...round.redrawOf },
-    commitment: round.commitment,
-    publicEntropy: round.publicEntropy,
-    status: round.status,
-    createdAt: round.createdAt,
-    drawnAt: round.drawnAt,
-    revealAt: round.revealAt,
-    phoneRevealAt: round.phoneRevealAt,
+    prizeName,
     revealed: isRevealed(round, now),
-    entriesDigest: round.entriesDigest,
     winners: round.winners === null ? null : (winners ?? []),
+    auditHead: round.auditHead === null ? null : { ...round.auditHead },
   };
 }
 

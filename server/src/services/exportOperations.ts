@@ -124,7 +124,7 @@ export async function backupEvent(ctx: ServiceContext, eventId: unknown): Promis
   for (const round of rounds) {
     roundDocs.push({
       ...round,
-      entries: round.status === 'drawn' ? await ctx.store.getRoundEntries(round.id) : null,
+      entries: round.entriesClosedAt !== null ? await ctx.store.getRoundEntries(round.id) : null,
     });
   }
   const document: BackupDocument = {
@@ -137,6 +137,7 @@ export async function backupEvent(ctx: ServiceContext, eventId: unknown): Promis
     rounds: roundDocs,
     claims: claims.map(backupClaim),
     audit: audit.map((r) => ({ ...r })),
+    auditHead: audit.length === 0 ? null : { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash },
   };
   return document;
 }

@@ -72,6 +72,7 @@ export async function runFullEvent(h: Pick<ServiceHarness, 'service' | 'clock'>)
     await service.checkIn({ token: person.checkinToken, staff: '前台' });
 
   const r1 = await service.createRound(event.id, { prizeId: second.id, winners: 3 });
+  await service.closeEntries(r1.id);
   await service.setPublicEntropy(r1.id, 'beacon r1');
   await service.drawRound(r1.id);
   const r2 = await service.createRound(event.id, { prizeId: first.id, winners: 2, checkedInOnly: true });
@@ -99,11 +100,13 @@ export async function runFullEvent(h: Pick<ServiceHarness, 'service' | 'clock'>)
   const lost = claims.find((c) => c.roundId === r1.id && c.place === 3)!;
   await service.forfeit(lost.id, 'no_show');
   const redraw = await service.redraw(lost.id);
+  await service.closeEntries(redraw.id);
   await service.setPublicEntropy(redraw.id, 'redraw beacon');
   await service.drawRound(redraw.id);
   clock.advance(1);
 
   const pending = await service.createRound(event.id, { prizeId: second.id, winners: 2 });
+  await service.closeEntries(pending.id);
   await service.setPublicEntropy(pending.id, 'later beacon');
   const bare = await service.createRound(event.id, {
     prizeId: second.id,

@@ -126,7 +126,8 @@ export async function join(ctx: ServiceContext, input: JoinInput): Promise<JoinR
       );
     }
     const created = result.status === 'created';
-    return finish(ctx, event, result.participant, created, created ? referral : notFirst);
+    const joined = await finish(ctx, event, result.participant, created, created ? referral : notFirst);
+    return created && referredBy ? { ...joined, referrerId: referredBy } : joined;
   }
   throw new DrawcastError(ErrorCode.INTERNAL, 'could not find a free share code', 'ref');
 }

@@ -25,7 +25,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('DrawcastService: a whole event', () => {
-  it('runs create → join → commit → entropy → draw → stage reveal → phone reveal with a verifiable proof', async () => {
+  it('runs create → join → commit → close → entropy → draw → stage reveal → phone reveal with a verifiable proof', async () => {
     const h = await harness();
     const { clock } = h;
     const event = await h.service.createEvent({
@@ -83,6 +83,9 @@ describe('DrawcastService: a whole event', () => {
       k: 2,
       revealAt: null,
       phoneRevealAt: null,
+      entriesClosedAt: null,
+      entryCount: null,
+      entriesDigest: null,
     });
 
     // A late joiner sees the round and exact odds 2/6 in the join ack.
@@ -105,6 +108,7 @@ describe('DrawcastService: a whole event', () => {
       total: 6,
     });
 
+    await h.service.closeEntries(round.id);
     await h.service.setPublicEntropy(round.id, 'audience shouted 42');
     clock.advance(1_000);
     const drawnAt = clock.now();

@@ -40,6 +40,10 @@ export interface OpenRoundView {
   prizeName: string;
   commitment: string;
   k: number;
+  /** Set once the round's entries are closed: then `eligible` means "in the frozen list". */
+  entriesClosedAt: number | null;
+  entryCount: number | null;
+  entriesDigest: string | null;
   aggregate: RoundAggregate;
   /** Whether this participant is eligible (not blocklisted, not excluded as an earlier winner). */
   eligible: boolean;
@@ -111,4 +115,6 @@ export interface JoinResult {
   openRound: OpenRoundView | null;
   /** Null when no ref was given; otherwise whether the friend's referral counted, and why not. */
   referral: { counted: true } | { counted: false; reason: ReferralRejection } | null;
+  /** The participant whose invite counted for this new entry (told live, so its phone shows the bonus). */
+  referrerId?: string | null;
 }

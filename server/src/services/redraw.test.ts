@@ -55,6 +55,7 @@ describe('forfeit then redraw', () => {
     expect(await codeOf(h.service.redraw(kept.id))).toBe('NOT_FORFEITED:claimId');
     expect((await h.service.roundAggregate(redraw.id)).total).toBe(8);
 
+    await h.service.closeEntries(redraw.id);
     await h.service.setPublicEntropy(redraw.id, 'replacement beacon');
     const { round: drawn } = await h.service.drawRound(redraw.id);
     const newWinner = drawn.winners?.[0]?.participantId;

@@ -25,6 +25,7 @@ describe('DrawcastService across restarts', () => {
     harnesses.push(h);
     const { event, prize } = await preparedEvent(h, 25);
     const round = await h.service.createRound(event.id, { prizeId: prize.id, winners: 3 });
+    await h.service.closeEntries(round.id);
     await h.service.setPublicEntropy(round.id, 'beacon 991');
 
     // Freeze the file as it is now, then "kill" this process and start two fresh ones on two copies.

@@ -140,9 +140,13 @@ export function snapshotOf(doc: BackupDocument): EventSnapshot {
       drawnAt: r.drawnAt,
       revealAt: r.revealAt ?? r.drawnAt,
       phoneRevealAt: r.phoneRevealAt ?? r.revealAt ?? r.drawnAt,
+      // Older backups: a drawn round's entries froze at its draw.
+      entriesClosedAt: r.entriesClosedAt ?? (r.status === 'drawn' ? r.drawnAt : null),
+      entryCount: r.entryCount ?? r.entries?.length ?? null,
       entriesDigest: r.entriesDigest,
       winners: r.winners,
       redrawOf: r.redrawOf ?? linkOf(r.replacesClaimCode),
+      auditHead: r.auditHead ?? null,
     };
     return { round, entries: r.entries };
   });

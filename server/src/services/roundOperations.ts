@@ -1,7 +1,6 @@
 // Rounds: commit (seed stored first), public entropy, the draw (once), aggregates for live odds, the proof.
-import { canonicalEntries, commitmentOf, draw, DrawcastError, ErrorCode } from '@drawcast/shared';
+import { commitmentOf, draw, DrawcastError, ErrorCode } from '@drawcast/shared';
 import { claimsForDrawnRound } from '../domain/claims/claim';
-import { entryFilterOf, filterEligible } from '../domain/eligibility';
 import { revealTimes, validatePublicEntropy, validateRoundInput } from '../domain/roundRules';
 import type { RedrawLink, Round } from '../domain/types';
 import {
@@ -13,6 +12,8 @@ import {
   requireRound,
   type ServiceContext,
 } from './context';
+import { entriesAtDraw, frozenEntriesOf } from './frozenEntries';
+import { entriesNotClosedError, notCommittedError } from './roundErrors';
 import type { CreateRoundInput, DrawRoundResult, RoundView } from './types';
 import { roundViews } from './entityViews';
 
@@ -97,18 +98,15 @@ export function newCommittedRound(ctx: ServiceContext, params: RoundParameters):
     drawnAt: null,
     revealAt: null,
     phoneRevealAt: null,
+    entriesClosedAt: null,
+    entryCount: null,
     entriesDigest: null,
     winners: null,
+    auditHead: null,
   };
 }
 
-function notCommittedError(round: Round): DrawcastError {
-  return round.status === 'cancelled'
-    ? new DrawcastError(ErrorCode.CONFLICT, 'the round was cancelled', 'roundId')
-    : new DrawcastError(ErrorCode.ROUND_ALREADY_DRAWN, 'the round has already been drawn', 'roundId');
-}
-
-/** Sets the host's public entropy; only before the draw, serialised with draws of the event. */
+/** Sets the host's public entropy; only after the close and before the draw, serialised with draws. */
 export async function setPublicEntropy(
   ctx: ServiceContext,
   roundId: unknown,
@@ -121,6 +119,7 @@ export async function setPublicEntropy(
     if (result.ok) return viewOf(ctx, result.round);
     if (result.reason === 'ROUND_NOT_FOUND')
       throw new DrawcastError(ErrorCode.ROUND_NOT_FOUND, 'no such round', 'roundId');
+    if (result.reason === 'ENTRIES_OPEN') throw entriesNotClosedError('public entropy');
     throw notCommittedError(result.round);
   });
 }
@@ -151,12 +150,16 @@ export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<
     // claim code (about 1 in 10^13) gets fresh codes.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const round = await requireRound(ctx, found.id);
-      if (round.status === 'drawn') return { round: await viewOf(ctx, round), alreadyDrawn: true };
+      if (round.status === 'drawn')
+        return { round: await viewOf(ctx, round), alreadyDrawn: true, closedByDraw: false };
       if (round.status === 'cancelled') throw notCommittedError(round);
+      const closedByDraw = round.entriesClosedAt === null;
+      // Entropy set on an open round (only possible in data from before #9) must not go with a list
+      // frozen now: the host closes first, which keeps the order commit, close, entropy, draw.
+      if (closedByDraw && round.publicEntropy !== '')
+        throw entriesNotClosedError('a draw with public entropy');
       const event = await requireEvent(ctx, round.eventId);
-      // The entries freeze here: every weight (bonus included) is the one the store holds right now.
-      const base = await ctx.store.listEntries(round.eventId, entryFilterOf(round));
-      const entries = canonicalEntries(filterEligible(base, round.blocklist));
+      const entries = closedByDraw ? await entriesAtDraw(ctx, round) : await frozenEntriesOf(ctx, round);
       if (entries.length < round.k) {
         throw new DrawcastError(
           ErrorCode.NOT_ENOUGH_ENTRIES,
@@ -193,9 +196,9 @@ export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<
       switch (committed.outcome) {
         case 'drawn':
           ctx.odds.forget(committed.round.id);
-          return { round: await viewOf(ctx, committed.round), alreadyDrawn: false };
+          return { round: await viewOf(ctx, committed.round), alreadyDrawn: false, closedByDraw };
         case 'already_drawn':
-          return { round: await viewOf(ctx, committed.round), alreadyDrawn: true };
+          return { round: await viewOf(ctx, committed.round), alreadyDrawn: true, closedByDraw: false };
         case 'not_found':
           throw new DrawcastError(ErrorCode.ROUND_NOT_FOUND, 'no such round', 'roundId');
         case 'cancelled':
@@ -207,6 +210,7 @@ export async function drawRound(ctx: ServiceContext, roundId: unknown): Promise<
             'winners',
           );
         case 'stale_entropy':
+        case 'entries_changed':
         case 'claim_code_taken':
           continue;
       }

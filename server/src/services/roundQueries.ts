@@ -4,10 +4,15 @@ import { assembleProofDocument, type ProofDocument } from '../domain/proofDocume
 import { isRevealed } from '../domain/roundRules';
 import type { Participant, Round } from '../domain/types';
 import { requireEvent, requireRound, type ServiceContext } from './context';
+import { frozenIndexOf } from './frozenEntries';
 import type { OpenRoundView, RoundAggregate } from './types';
 
-/** Eligible entries per weight class, from counters (no participant scan). */
+/** Eligible entries per weight class: from counters (no participant scan), or the frozen list once closed. */
 export async function aggregateOf(ctx: ServiceContext, round: Round): Promise<RoundAggregate> {
+  if (round.entriesClosedAt !== null) {
+    const frozen = await frozenIndexOf(ctx, round);
+    return { roundId: round.id, k: round.k, counts: { ...frozen.counts }, total: frozen.total };
+  }
   const filter = entryFilterOf(round);
   const [counts, blocked] = await Promise.all([
     ctx.store.weightCounts(round.eventId, filter),
@@ -50,18 +55,30 @@ export async function openRoundFor(
   const round = await ctx.store.getCurrentRound(participant.eventId);
   if (!round) return null;
   const [aggregate, prize] = await Promise.all([aggregateOf(ctx, round), ctx.store.getPrize(round.prizeId)]);
-  const blocked = round.blocklist.includes(participant.id);
-  const absent = round.checkedInOnly && participant.checkedInAt === null;
-  const eligible =
-    isEligible(participant, round) ||
-    (!blocked && !absent && round.excludePreviousWinners && !(await hasRevealedWin(ctx, participant)));
-  const { odds, oddsExact } = participantOdds(ctx, aggregate, eligible, participant.weight);
+  let eligible: boolean;
+  let weight = participant.weight;
+  if (round.entriesClosedAt !== null) {
+    // Closed: in the round exactly when in the frozen list, with the tickets it was frozen with.
+    const frozenWeight = (await frozenIndexOf(ctx, round)).weights.get(participant.id);
+    eligible = frozenWeight !== undefined;
+    weight = frozenWeight ?? weight;
+  } else {
+    const blocked = round.blocklist.includes(participant.id);
+    const absent = round.checkedInOnly && participant.checkedInAt === null;
+    eligible =
+      isEligible(participant, round) ||
+      (!blocked && !absent && round.excludePreviousWinners && !(await hasRevealedWin(ctx, participant)));
+  }
+  const { odds, oddsExact } = participantOdds(ctx, aggregate, eligible, weight);
   return {
     roundId: round.id,
     prizeId: round.prizeId,
     prizeName: prize?.name ?? '',
     commitment: round.commitment,
     k: round.k,
+    entriesClosedAt: round.entriesClosedAt,
+    entryCount: round.entryCount,
+    entriesDigest: round.entriesDigest,
     aggregate,
     eligible,
     odds,

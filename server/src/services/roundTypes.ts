@@ -1,5 +1,6 @@
 // Service shapes for rounds: inputs, the host/stage view, the odds aggregate, draw results.
-import type { RedrawLink, RoundStatus } from '../domain/types';
+import type { Entry } from '@drawcast/shared';
+import type { Round } from '../domain/types';
 
 export type { PendingProofDocument, ProofDocument, RevealedProofDocument } from '../domain/proofDocument';
 
@@ -21,31 +22,34 @@ export interface WinnerView {
 }
 
 /**
- * A round as the host and stage see it. Never contains the serverSeed. `winners` is filled as soon as
- * the round is drawn: transports must not send it to the audience before phoneRevealAt.
+ * A round as the host and stage see it: the stored round without its seed (derived from the domain type,
+ * so a new round field reaches the view without an edit here), plus the prize name and the winners with
+ * nicknames. `winners` is filled as soon as the round is drawn: transports must not send it to the
+ * audience before phoneRevealAt.
  */
-export interface RoundView {
-  id: string;
-  eventId: string;
-  prizeId: string;
+export type RoundView = Omit<Round, 'serverSeed' | 'winners'> & {
   prizeName: string;
-  k: number;
-  excludePreviousWinners: boolean;
-  checkedInOnly: boolean;
-  blocklist: string[];
-  /** Set on a redraw round: the forfeited slot it re-awards. */
-  redrawOf: RedrawLink | null;
-  commitment: string;
-  publicEntropy: string;
-  status: RoundStatus;
-  createdAt: number;
-  drawnAt: number | null;
-  revealAt: number | null;
-  phoneRevealAt: number | null;
   /** clock.now() ≥ phoneRevealAt at the time the view was built. */
   revealed: boolean;
-  entriesDigest: string | null;
   winners: WinnerView[] | null;
+};
+
+/** Result of closeEntries: a second call returns the frozen state with alreadyClosed = true. */
+export interface CloseEntriesView {
+  round: RoundView;
+  alreadyClosed: boolean;
+}
+
+/** The frozen entry list of a closed round, as the public route serves it. */
+export interface FrozenEntriesView {
+  algorithm: 'drawcast-v1';
+  roundId: string;
+  commitment: string;
+  entriesClosedAt: number;
+  entryCount: number;
+  entriesDigest: string;
+  /** Canonical order, exactly as the proof will list them. */
+  entries: Entry[];
 }
 
 /** Entries per weight class among the currently eligible entries of a round: the odds broadcast payload. */
@@ -58,8 +62,16 @@ export interface RoundAggregate {
   total: number;
 }
 
+/** Odds per weight class for one aggregate; `exact` is false while they belong to an older one (or none yet). */
+export interface AggregateOdds {
+  byWeight: Readonly<Record<number, number>> | null;
+  exact: boolean;
+}
+
 /** Result of drawRound: a second call returns the stored result with alreadyDrawn = true. */
 export interface DrawRoundResult {
   round: RoundView;
   alreadyDrawn: boolean;
+  /** The round was never closed: this draw froze its entries in the same step (announce the close too). */
+  closedByDraw: boolean;
 }

@@ -80,7 +80,12 @@ describe('DrawcastService rounds', () => {
     expect(b.round.drawnAt).toBe(a.round.drawnAt);
     expect((await h.service.getPrize(prize.id)).awarded).toBe(3);
     const later = await h.service.drawRound(round.id);
-    expect(later).toEqual({ round: { ...a.round, revealed: later.round.revealed }, alreadyDrawn: true });
+    expect(later).toEqual({
+      round: { ...a.round, revealed: later.round.revealed },
+      alreadyDrawn: true,
+      closedByDraw: false,
+    });
+    expect([a, b, c].filter((r) => r.closedByDraw)).toHaveLength(1);
   });
 
   it('two service instances over one database (two processes) still draw once', async () => {
@@ -91,7 +96,9 @@ describe('DrawcastService rounds', () => {
     expect([a.alreadyDrawn, b.alreadyDrawn].sort()).toEqual([false, true]);
     expect(b.round.winners).toEqual(a.round.winners);
     expect((await other.service.getPrize(prize.id)).awarded).toBe(4);
-    expect(await h.service.roundAggregate(round.id)).toMatchObject({ total: 36 });
+    // A drawn round's aggregate is its frozen list: all 40 entries, winners included.
+    expect(await h.service.roundAggregate(round.id)).toMatchObject({ total: 40 });
+    expect(await h.service.currentAggregate(event.id)).toBeNull();
   });
 
   it('never awards a prize beyond its quantity (awarded + undrawn reservations)', async () => {
@@ -170,9 +177,10 @@ describe('DrawcastService rounds', () => {
     expect(await h.service.listRounds(event.id)).toEqual([]);
   });
 
-  it('public entropy can be set until the draw, and the draw uses it', async () => {
+  it('public entropy can be set after the close until the draw, and the draw uses it', async () => {
     const { h, event, prize } = await openEvent(30);
     const round = await h.service.createRound(event.id, { prizeId: prize.id, winners: 5 });
+    await h.service.closeEntries(round.id);
     await h.service.setPublicEntropy(round.id, 'first');
     const updated = await h.service.setPublicEntropy(round.id, 'lottery 3-14-15');
     expect(updated.publicEntropy).toBe('lottery 3-14-15');
@@ -186,6 +194,7 @@ describe('DrawcastService rounds', () => {
   it('an entropy change racing a draw either lands before it or is refused; the proof always verifies', async () => {
     const { h, event, prize } = await openEvent(50);
     const round = await h.service.createRound(event.id, { prizeId: prize.id, winners: 5 });
+    await h.service.closeEntries(round.id);
     const [drawn, entropy] = await Promise.allSettled([
       h.service.drawRound(round.id),
       h.service.setPublicEntropy(round.id, 'racing'),

@@ -24,7 +24,15 @@ import type {
   ImportPeopleResult,
   PersonView,
 } from './peopleTypes';
-import type { CreateRoundInput, DrawRoundResult, RoundAggregate, RoundView } from './roundTypes';
+import type {
+  CloseEntriesView,
+  CreateRoundInput,
+  DrawRoundResult,
+  FrozenEntriesView,
+  AggregateOdds,
+  RoundAggregate,
+  RoundView,
+} from './roundTypes';
 
 /** The operations transports call; every failure is a DrawcastError with a shared ErrorCode. */
 export interface DrawcastService {
@@ -53,9 +61,19 @@ export interface DrawcastService {
 
   /** The seed is stored durably before the commitment is returned. */
   createRound(eventId: string, input: CreateRoundInput): Promise<RoundView>;
-  /** Only while the round is committed; else ROUND_ALREADY_DRAWN. */
+  /**
+   * Freezes the round's entry list (count and digest published at once, before any entropy). Idempotent;
+   * NOT_ENOUGH_ENTRIES if fewer eligible than k; ROUND_NOT_REVEALED / CONFLICT while an earlier round blocks it.
+   */
+  closeEntries(roundId: string): Promise<CloseEntriesView>;
+  /** Public: the frozen list of a closed round; ENTRIES_NOT_CLOSED while entries are open. */
+  getFrozenEntries(roundId: string): Promise<FrozenEntriesView>;
+  /** Only after the close and before the draw; ENTRIES_NOT_CLOSED before, ROUND_ALREADY_DRAWN after. */
   setPublicEntropy(roundId: string, publicEntropy: string): Promise<RoundView>;
-  /** Idempotent and race-safe: concurrent calls draw once. NOT_ENOUGH_ENTRIES if fewer eligible than k. */
+  /**
+   * Idempotent and race-safe: concurrent calls draw once, from the frozen list. A never-closed round
+   * without entropy is closed and drawn in one step. NOT_ENOUGH_ENTRIES if fewer eligible than k.
+   */
   drawRound(roundId: string): Promise<DrawRoundResult>;
   /** Frees a committed round's prize reservation (e.g. after NOT_ENOUGH_ENTRIES); ROUND_ALREADY_DRAWN if drawn. */
   cancelRound(roundId: string): Promise<RoundView>;
@@ -67,6 +85,10 @@ export interface DrawcastService {
   roundAggregate(roundId: string): Promise<RoundAggregate>;
   /** Aggregate of currentRound(eventId), or null when no round is committed. */
   currentAggregate(eventId: string): Promise<RoundAggregate | null>;
+  /** Exact odds per weight class of an aggregate from the odds cache (never blocks on an expensive one). */
+  aggregateOdds(aggregate: RoundAggregate): AggregateOdds;
+  /** Resolves when every odds computation started so far has landed (the broadcast then follows up). */
+  oddsSettled(): Promise<void>;
 
   /** Public; hides the seed until phoneRevealAt. Throws ROUND_NOT_FOUND. */
   getProof(roundId: string): Promise<ProofDocument>;
@@ -119,6 +141,9 @@ export interface DrawcastService {
   restoreEvent(document: unknown): Promise<RestoreSummary>;
   /** Host: a page of the event's hash-chained audit log. */
   listAudit(eventId: string, page?: AuditPage): Promise<AuditRecord[]>;
-  /** Host: checks the event's whole audit chain (first broken link). */
-  verifyAudit(eventId: string): Promise<ChainVerdict>;
+  /**
+   * Host: checks the event's whole audit chain (first broken link); with `head` (`seq:hash` from a proof,
+   * a backup or a screenshot), also that the chain still reaches it (a log cut short is reported).
+   */
+  verifyAudit(eventId: string, head?: string): Promise<ChainVerdict>;
 }

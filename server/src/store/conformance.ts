@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { describeAuditContract } from './conformance/audit';
 import { describeBonusContract } from './conformance/bonus';
 import { describeClaimContract } from './conformance/claims';
+import { describeEntriesContract } from './conformance/entries';
 import { describeEventContract } from './conformance/events';
 import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
@@ -19,6 +20,7 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describeEventContract(kit);
     describeParticipantContract(kit);
     describeRoundContract(kit);
+    describeEntriesContract(kit);
     describeBonusContract(kit);
     describePeopleContract(kit);
     describeClaimContract(kit);

@@ -51,7 +51,18 @@ export type InsertRoundResult =
 export type RoundUpdateResult =
   | { ok: true; round: Round }
   | { ok: false; reason: 'ROUND_NOT_FOUND' }
-  | { ok: false; reason: 'NOT_COMMITTED'; round: Round };
+  | { ok: false; reason: 'NOT_COMMITTED'; round: Round }
+  /** Public entropy only: the round's entries are still open (entropy comes after the close). */
+  | { ok: false; reason: 'ENTRIES_OPEN'; round: Round };
+
+/** Outcome of closing a round's entries: exactly one close freezes the list; later calls see it. */
+export type CloseEntriesResult =
+  | { outcome: 'closed'; round: Round }
+  | { outcome: 'already_closed'; round: Round }
+  | { outcome: 'not_found' }
+  | { outcome: 'not_committed'; round: Round }
+  /** Fewer eligible entries than winners: nothing is frozen, the round stays open. */
+  | { outcome: 'not_enough_entries'; round: Round; entries: number };
 
 /** Outcome of recording a draw: exactly one caller stores it, every later caller gets the stored result. */
 export type CommitDrawResult =
@@ -62,6 +73,8 @@ export type CommitDrawResult =
   | { outcome: 'prize_exhausted'; round: Round; available: number }
   /** The round's publicEntropy changed after the draw was computed: recompute and try again. */
   | { outcome: 'stale_entropy'; round: Round }
+  /** The round's entries are frozen and the outcome was computed from another list: use the frozen one. */
+  | { outcome: 'entries_changed'; round: Round }
   /** A claim code is already in use (about 1 in 10^13): mint new codes and try again. */
   | { outcome: 'claim_code_taken'; round: Round };
 
@@ -189,15 +202,25 @@ export interface Store {
   listRounds(eventId: string): Promise<Round[]>;
   /** The oldest committed round of the event (the one joins' odds refer to), or null; cheap, called per join. */
   getCurrentRound(eventId: string): Promise<Round | null>;
-  /** The frozen entry list of a drawn round (for its proof), or null if not drawn. */
+  /** The frozen entry list (canonical order) of a closed or drawn round, or null while entries are open. */
   getRoundEntries(roundId: string): Promise<Entry[] | null>;
+  /**
+   * In one transaction, if the round is committed and still open: lists the event's entries passing the
+   * round's filters, minus its blocklist (frozenEntryList), refuses when fewer than k, else stores the
+   * list, its digest and count with entriesClosedAt = closedAt. A closed round is returned unchanged.
+   */
+  closeRoundEntries(roundId: string, closedAt: number, audit: AuditMeta): Promise<CloseEntriesResult>;
+  /** Only on a committed round whose entries are closed (ENTRIES_OPEN otherwise). */
   setPublicEntropy(roundId: string, publicEntropy: string, audit: AuditMeta): Promise<RoundUpdateResult>;
   /** Cancelling a redraw round unlinks its claim, so that slot can be redrawn again. */
   cancelRound(roundId: string, audit: AuditMeta): Promise<RoundUpdateResult>;
   /**
    * In one transaction: if the round is 'committed' and its publicEntropy still equals the one the draw used,
    * store the outcome and its claims, bump the prize's awarded count and mark the winners as having won; if
-   * it is already drawn, return the stored result unchanged.
+   * it is already drawn, return the stored result unchanged. A closed round must be drawn from its frozen
+   * list (same digest, else entries_changed); a never-closed round is closed by the same transaction
+   * (entriesClosedAt = drawnAt, the outcome's entries frozen). The round then carries the event's audit
+   * head right after its 'round.draw' record.
    */
   commitDrawResult(roundId: string, outcome: DrawOutcome, audit: AuditMeta): Promise<CommitDrawResult>;
 

@@ -8,5 +8,7 @@ export { DrawStream } from './stream';
 export { oddsByWeight, oddsByWeightByConvolution, oddsByWeightUsing } from './odds';
 export type { OddsMethod } from './odds';
 export { exactInclusion } from './oddsExact';
+export { checkFrozenEntries } from './frozenEntries';
+export type { FrozenListCheck } from './frozenEntries';
 export { ProofSchema, verifyProof, buildProof } from './proof';
 export type { Proof, ProofCheck, ProofVerdict } from './proof';

@@ -42,6 +42,8 @@ export const ErrorCode = {
   INVALID_BACKUP: 'INVALID_BACKUP',
   /** A socket event the server does not know (answered when it carries an ack). */
   UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  // issue #9: entries close before public entropy
+  ENTRIES_NOT_CLOSED: 'ENTRIES_NOT_CLOSED',
   /** Several nodes on PostgreSQL: the database is unreachable, nothing was stored (issue #13). */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;

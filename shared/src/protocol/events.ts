@@ -40,6 +40,7 @@ import type {
   RoundRef,
   UpdateEventCommand,
 } from './schemas';
+import type { RoundEntriesClosedDto } from './trustDto';
 
 /** The callback socket.io passes as the last argument of a command. */
 export type AckCallback<T> = (ack: Ack<T>) => void;
@@ -70,7 +71,9 @@ export interface ClientToServerEvents {
   'prize:list': (payload: EventRef, ack: AckCallback<PrizeDto[]>) => void;
   /** Host: create a round; its commitment is published at once. */
   'round:create': (payload: CreateRoundCommand, ack: AckCallback<RoundDto>) => void;
-  /** Host: set the public entropy before the draw. */
+  /** Host: freeze the round's entry list now; its count and digest are broadcast (round:entriesClosed). */
+  'round:close': (payload: RoundRef, ack: AckCallback<RoundDto>) => void;
+  /** Host: set the public entropy after entries closed, before the draw (ENTRIES_NOT_CLOSED before). */
   'round:entropy': (payload: PublicEntropyCommand, ack: AckCallback<RoundDto>) => void;
   /** Host: draw; sent twice, it draws once and both acks carry the same result. */
   'round:draw': (payload: RoundRef, ack: AckCallback<RoundDto>) => void;
@@ -99,6 +102,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** Audience, stage, host: a round was created; show its commitment. */
   'round:committed': (round: RoundPublicDto) => void;
+  /** Audience, stage, host: the entry list froze; its count and digest, before any public entropy. */
+  'round:entriesClosed': (closed: RoundEntriesClosedDto) => void;
   /** Audience, stage, host: public entropy set or round cancelled. */
   'round:updated': (round: RoundPublicDto) => void;
   /** Audience, stage, host: entries per weight class, at most ~4 times a second per event. */
@@ -117,6 +122,8 @@ export interface ServerToClientEvents {
   'participant:state': (state: ParticipantStateDto) => void;
   /** The forfeited winner's own sockets: the win was given up (deadline or no-show). */
   'you:forfeited': (forfeit: YouForfeitedDto) => void;
+  /** The referrer's own sockets: a friend joined through its invite link (refresh with participant:state). */
+  'you:referred': (nudge: { eventId: string }) => void;
   /** The winner's own sockets: staff redeemed the code. */
   'claim:redeemed': (redeemed: ClaimRedeemedDto) => void;
   /** Host: a claim changed (redeemed, forfeited, redrawn). */

@@ -7,3 +7,5 @@ export * from './dto';
 export * from './events';
 export * from './claimSchemas';
 export * from './claimDto';
+export * from './trustDto';
+export * from './auditHead';

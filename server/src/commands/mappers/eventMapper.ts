@@ -1,5 +1,5 @@
 // Event → wire DTO (the one mapper for events).
-import type { EventDto } from '@drawcast/shared';
+import type { EventDto, OpenEventDto } from '@drawcast/shared';
 import type { DrawEvent } from '../../domain/types';
 
 /** Events carry nothing secret; copy the fields so store internals never leak by accident. */
@@ -12,4 +12,9 @@ export function toEventDto(e: DrawEvent): EventDto {
     settings: { ...e.settings },
     createdAt: e.createdAt,
   };
+}
+
+/** An open event in `GET /api/join`: just enough for a phone to pick one without a code. */
+export function toOpenEventDto(e: DrawEvent): OpenEventDto {
+  return { title: e.title, joinCode: e.joinCode };
 }

@@ -68,5 +68,8 @@ export function openRoundSummary(open: OpenRoundView): RoundSummaryDto {
     prizeName: open.prizeName,
     commitment: open.commitment,
     k: open.k,
+    entriesClosedAt: open.entriesClosedAt,
+    entryCount: open.entryCount,
+    entriesDigest: open.entriesDigest,
   };
 }

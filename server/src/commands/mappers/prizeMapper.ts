@@ -1,5 +1,5 @@
 // Prize → wire DTO (the one mapper for prizes).
-import type { PrizeDto } from '@drawcast/shared';
+import type { PrizeDto, PublicPrizeDto } from '@drawcast/shared';
 import type { Prize } from '../../domain/types';
 
 /** Prize as screens show it. */
@@ -14,4 +14,9 @@ export function toPrizeDto(p: Prize): PrizeDto {
     awarded: p.awarded,
     createdAt: p.createdAt,
   };
+}
+
+/** Prize as the audience sees it before joining: what can be won and how many are left. */
+export function toPublicPrizeDto(p: Prize): PublicPrizeDto {
+  return { id: p.id, name: p.name, description: p.description, quantity: p.quantity, awarded: p.awarded };
 }

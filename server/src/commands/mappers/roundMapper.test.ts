@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import {
+  roundDrawnDtoSchema,
+  roundDtoSchema,
+  roundPublicDtoSchema,
+  roundRevealDtoSchema,
+} from '@drawcast/shared';
 import type { RoundView } from '../../services/types';
-import { isDrawn, toRoundDrawnDto, toRoundPublicDto, toRoundRevealDto, youWonMessages } from './roundMapper';
+import {
+  isDrawn,
+  toAggregateDto,
+  toRoundDrawnDto,
+  toRoundDto,
+  toRoundPublicDto,
+  toRoundRevealDto,
+  youWonMessages,
+} from './roundMapper';
 
 // Cast: later issues add fields the mappers ignore.
 const committed = {
+  checkedInOnly: false,
+  redrawOf: null,
   id: 'rnd_1',
   eventId: 'evt_1',
   prizeId: 'prz_1',
@@ -65,5 +81,25 @@ describe('views', () => {
       ['p_b', 1, 9000],
       ['p_a', 2, 9000],
     ]);
+  });
+
+  it('produces exactly the shared wire shapes, no field more or less', () => {
+    if (!isDrawn(drawn)) throw new Error('fixture');
+    for (const round of [committed, drawn]) {
+      expect(roundDtoSchema.strict().parse(toRoundDto(round))).toEqual(toRoundDto(round));
+      expect(roundPublicDtoSchema.strict().parse(toRoundPublicDto(round))).toEqual(toRoundPublicDto(round));
+    }
+    expect(roundDrawnDtoSchema.strict().parse(toRoundDrawnDto(drawn))).toEqual(toRoundDrawnDto(drawn));
+    expect(roundRevealDtoSchema.strict().parse(toRoundRevealDto(drawn))).toEqual(toRoundRevealDto(drawn));
+  });
+
+  it('carries the odds per weight class only when given, null before the first result', () => {
+    const aggregate = { roundId: 'rnd_1', k: 2, counts: { 1: 3, 2: 1 }, total: 4 };
+    expect(toAggregateDto('evt_1', aggregate)).not.toHaveProperty('oddsByWeight');
+    const odds = { byWeight: { 1: 0.4, 2: 0.8 }, exact: false };
+    const dto = toAggregateDto('evt_1', aggregate, odds);
+    expect(dto).toMatchObject({ oddsByWeight: { 1: 0.4, 2: 0.8 }, oddsExact: false });
+    expect(dto.oddsByWeight).not.toBe(odds.byWeight);
+    expect(toAggregateDto('evt_1', aggregate, { byWeight: null, exact: false }).oddsByWeight).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import type {
   RoundSummaryDto,
   YouWonDto,
 } from '@drawcast/shared';
-import type { RevealedResultView, RoundAggregate, RoundView } from '../../services/types';
+import type { AggregateOdds, RevealedResultView, RoundAggregate, RoundView } from '../../services/types';
 
 /** Why: the proof link every result carries, so any viewer can check it. */
 export const proofUrlOf = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/proof`;
@@ -34,10 +34,13 @@ export function toRoundDto(r: RoundView): RoundDto {
     revealAt: r.revealAt,
     phoneRevealAt: r.phoneRevealAt,
     revealed: r.revealed,
+    entriesClosedAt: r.entriesClosedAt,
+    entryCount: r.entryCount,
     entriesDigest: r.entriesDigest,
     winners: r.winners
       ? r.winners.map((w) => ({ participantId: w.participantId, nickname: w.nickname }))
       : null,
+    auditHead: r.auditHead ? { ...r.auditHead } : null,
   };
 }
 
@@ -53,12 +56,24 @@ export function toRoundPublicDto(r: RoundView): RoundPublicDto {
     k: r.k,
     status: r.status,
     createdAt: r.createdAt,
+    entriesClosedAt: r.entriesClosedAt,
+    entryCount: r.entryCount,
+    entriesDigest: r.entriesDigest,
   };
 }
 
 /** The short form the join ack carries. */
 export function toRoundSummaryDto(r: RoundView): RoundSummaryDto {
-  return { id: r.id, prizeId: r.prizeId, prizeName: r.prizeName, commitment: r.commitment, k: r.k };
+  return {
+    id: r.id,
+    prizeId: r.prizeId,
+    prizeName: r.prizeName,
+    commitment: r.commitment,
+    k: r.k,
+    entriesClosedAt: r.entriesClosedAt,
+    entryCount: r.entryCount,
+    entriesDigest: r.entriesDigest,
+  };
 }
 
 /** A drawn round with its timing fields present; the transports only broadcast these. */
@@ -66,6 +81,8 @@ export type DrawnRoundView = RoundView & {
   drawnAt: number;
   revealAt: number;
   phoneRevealAt: number;
+  entriesClosedAt: number;
+  entryCount: number;
   entriesDigest: string;
   winners: NonNullable<RoundView['winners']>;
 };
@@ -77,6 +94,8 @@ export function isDrawn(r: RoundView): r is DrawnRoundView {
     r.drawnAt !== null &&
     r.revealAt !== null &&
     r.phoneRevealAt !== null &&
+    r.entriesClosedAt !== null &&
+    r.entryCount !== null &&
     r.entriesDigest !== null &&
     r.winners !== null
   );
@@ -97,6 +116,9 @@ export function toRoundDrawnDto(r: DrawnRoundView): RoundDrawnDto {
     revealAt: r.revealAt,
     phoneRevealAt: r.phoneRevealAt,
     proofUrl: proofUrlOf(r.id),
+    entriesClosedAt: r.entriesClosedAt,
+    entryCount: r.entryCount,
+    auditHead: r.auditHead ? { ...r.auditHead } : null,
   };
 }
 
@@ -147,7 +169,18 @@ export function youWonMessages(r: DrawnRoundView): Array<[participantId: string,
   ]);
 }
 
-/** The odds broadcast payload. */
-export function toAggregateDto(eventId: string, a: RoundAggregate): OddsAggregateDto {
-  return { eventId, roundId: a.roundId, k: a.k, counts: { ...a.counts }, total: a.total };
+/** The odds broadcast payload; with `odds`, the exact odds per weight class ride along. */
+export function toAggregateDto(eventId: string, a: RoundAggregate, odds?: AggregateOdds): OddsAggregateDto {
+  const dto: OddsAggregateDto = {
+    eventId,
+    roundId: a.roundId,
+    k: a.k,
+    counts: { ...a.counts },
+    total: a.total,
+  };
+  if (odds) {
+    dto.oddsByWeight = odds.byWeight ? { ...odds.byWeight } : null;
+    dto.oddsExact = odds.exact;
+  }
+  return dto;
 }

@@ -121,6 +121,27 @@ describe('audit chain', () => {
       ok: false,
       brokenAt: 4,
       reason: expect.stringMatching(/ends at record 3 but record 4 existed/),
+      truncated: true,
+    });
+  });
+
+  it('takes a head read off a screen (8+ hex digits) and refuses a shorter or wrong one', () => {
+    const full = sample[3]!.hash;
+    expect(verifyChain(sample, { expectedHead: { seq: 4, hash: full.slice(0, 8) } })).toMatchObject({
+      ok: true,
+      anchoredAt: { seq: 4, hash: full.slice(0, 8) },
+    });
+    expect(verifyChain(sample, { expectedHead: { seq: 4, hash: full.slice(0, 7) } }).ok).toBe(false);
+    const wrong = (full[0] === '0' ? '1' : '0') + full.slice(1, 8);
+    expect(verifyChain(sample, { expectedHead: { seq: 4, hash: wrong } })).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+    });
+    expect(
+      verifyChain(sample.slice(0, 2), { expectedHead: { seq: 4, hash: full.slice(0, 8) } }),
+    ).toMatchObject({
+      ok: false,
+      truncated: true,
     });
   });
 

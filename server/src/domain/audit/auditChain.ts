@@ -32,9 +32,13 @@ export interface ChainHead {
   hash: string;
 }
 
-/** The verdict of verifyChain: the first broken link is named by the seq expected at that position. */
+/**
+ * The verdict of verifyChain: the first broken link is named by the seq expected at that position;
+ * `truncated` says the log ends before a head known from outside (a proof, a backup, a screenshot).
+ */
 export type ChainVerdict =
-  { ok: true; count: number; head: ChainHead | null } | { ok: false; brokenAt: number; reason: string };
+  | { ok: true; count: number; head: ChainHead | null; anchoredAt?: ChainHead }
+  | { ok: false; brokenAt: number; reason: string; truncated?: boolean };
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -123,7 +127,8 @@ function malformed(record: AuditRecord): string | null {
 /**
  * Walks the records in stored order and reports the first broken link: an edited field (hash or
  * prevHash mismatch), a deleted or reordered row (seq out of sequence). With `expectedHead` (kept
- * outside the log), a log cut short after that point is detected too.
+ * outside the log; its hash may be a prefix of at least 8 hex digits, as read off a screen), a log cut
+ * short after that point is detected too (truncated: true), and a rewritten one at that record.
  */
 export function verifyChain(
   records: Iterable<AuditRecord>,
@@ -165,7 +170,7 @@ export function verifyChain(
       };
     }
     if (anchor && record.seq === anchor.seq) {
-      if (record.hash !== anchor.hash) {
+      if (anchor.hash.length < 8 || !record.hash.startsWith(anchor.hash)) {
         return {
           ok: false,
           brokenAt: expected,
@@ -181,9 +186,11 @@ export function verifyChain(
     return {
       ok: false,
       brokenAt: expected,
-      reason: `the log ends at record ${expected - 1} but record ${anchor.seq} existed`,
+      reason: `the log ends at record ${expected - 1} but record ${anchor.seq} existed (head ${anchor.seq}:${anchor.hash.slice(0, 12)}): records were cut off the end`,
+      truncated: true,
     };
   }
   const count = expected - 1;
-  return { ok: true, count, head: count === 0 ? null : { seq: count, hash: prevHash } };
+  const head = count === 0 ? null : { seq: count, hash: prevHash };
+  return anchor ? { ok: true, count, head, anchoredAt: { ...anchor } } : { ok: true, count, head };
 }

@@ -111,7 +111,8 @@ export function peopleRoutes(commands: Commands): Router {
   router.get('/participants/:participantId/checkin-qr.svg', host, async (req, res) => {
     const participantId = participantIdOf(req);
     const pageUrl = `${req.protocol}://${req.get('host') ?? 'localhost'}/checkin`;
-    res.type('image/svg+xml').send(await actions.checkinQrSvg(participantId, pageUrl));
+    const svg = await actions.checkinQrSvg(participantId, pageUrl);
+    res.type('image/svg+xml').send(svg);
   });
 
   router.put('/participants/:participantId/tickets', host, async (req, res) => {

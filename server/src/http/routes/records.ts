@@ -14,6 +14,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const RESTORE_BODY_LIMIT = '256mb';
 
 const exportQuerySchema = z.strictObject({ lang: z.enum(['en', 'zh']).default('en') });
+/** `?head=seq:hash` (from a proof, a backup or a screenshot): the service checks its spelling. */
+const verifyQuerySchema = z.strictObject({ head: z.string().max(100).optional() });
 
 function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   const parsed = parsePayload(schema, { ...req.query });
@@ -76,7 +78,8 @@ export function recordRoutes(deps: { service: DrawcastService; hostAuth: HostAut
     res.json({ ...page, records: await service.listAudit(eventId, page) });
   });
   router.get('/events/:eventId/audit/verify', host, async (req, res) => {
-    res.json(await service.verifyAudit(eventIdOf(req)));
+    const { head } = parseQuery(verifyQuerySchema, req);
+    res.json(await service.verifyAudit(eventIdOf(req), head));
   });
 
   return router;

@@ -101,6 +101,13 @@ const roundSchema = z.looseObject({
   blocklist: z.array(entryId).optional(),
   revealAt: epoch.nullable().optional(),
   phoneRevealAt: epoch.nullable().optional(),
+  /** Issue #9: when the entry list froze (entries are kept from then on), its size, the draw's audit head. */
+  entriesClosedAt: epoch.nullable().optional(),
+  entryCount: z.number().int().nonnegative().nullable().optional(),
+  auditHead: z
+    .strictObject({ seq: z.number().int().min(1), hash: hex64 })
+    .nullable()
+    .optional(),
 });
 
 const claimSchema = z.looseObject({
@@ -157,6 +164,11 @@ export const backupSchema = z.strictObject({
   rounds: z.array(roundSchema),
   claims: z.array(claimSchema),
   audit: z.array(auditSchema),
+  /** The chain's head when the backup was made (seq:hash), to check a live log against later. */
+  auditHead: z
+    .strictObject({ seq: z.number().int().min(1), hash: hex64 })
+    .nullable()
+    .optional(),
 });
 
 /** A structurally valid backup. */

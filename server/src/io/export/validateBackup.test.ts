@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { commitmentOf, draw } from '@drawcast/shared';
+import { commitmentOf, computeEntriesDigest, draw } from '@drawcast/shared';
 import { describe, expect, it } from 'vitest';
 import { appendRecord } from '../../domain/audit/auditChain';
 import type { AuditRecord } from '../../domain/audit/auditChain';
@@ -140,6 +140,18 @@ describe('validateBackup', () => {
     expect(parsed.rounds[1]!.winners).toHaveLength(1);
   });
 
+  it('accepts the heads it carries and a closed, undrawn round with its frozen list', () => {
+    const doc = JSON.parse(JSON.stringify(buildBackup())) as BackupDocument;
+    doc.auditHead = { seq: doc.audit.at(-1)!.seq, hash: doc.audit.at(-1)!.hash };
+    doc.rounds[0]!.auditHead = { seq: 2, hash: doc.audit[1]!.hash };
+    const open = doc.rounds[2]!;
+    open.entries = doc.rounds[0]!.entries!.slice(0, 4);
+    open.entriesDigest = computeEntriesDigest(open.entries);
+    open.entriesClosedAt = T0 + 99_000;
+    open.entryCount = 4;
+    expect(validateBackup(doc)).toEqual(doc);
+  });
+
   it.each<[string, (doc: BackupDocument) => void, string]>([
     ['a random JSON file', (d) => Object.assign(d, { format: 'something' }), 'format'],
     ['a newer version', (d) => Object.assign(d, { version: 2 }), 'version'],
@@ -180,6 +192,29 @@ describe('validateBackup', () => {
     ['a duplicate claim code', (d) => (d.claims[1]!.code = d.claims[0]!.code), 'claims[1]'],
     ['an edited audit row', (d) => (d.audit[2]!.actor = 'mallory'), 'audit[2]'],
     ['a deleted audit row', (d) => d.audit.splice(1, 1), 'audit[1]'],
+    [
+      'audit rows cut off the end below its head',
+      (d) => {
+        d.auditHead = { seq: d.audit.at(-1)!.seq, hash: d.audit.at(-1)!.hash };
+        d.audit.pop();
+      },
+      'auditHead',
+    ],
+    [
+      "a round's audit head that is not in the chain",
+      (d) => (d.rounds[0]!.auditHead = { seq: 2, hash: 'f'.repeat(64) }),
+      'rounds[0].auditHead',
+    ],
+    [
+      'a closed round without its frozen entries',
+      (d) => (d.rounds[2]!.entriesClosedAt = T0 + 99_000),
+      'rounds[2].entries',
+    ],
+    [
+      'a frozen list whose count differs',
+      (d) => (d.rounds[0]!.entryCount = d.rounds[0]!.entries!.length + 1),
+      'rounds[0].entryCount',
+    ],
   ])('refuses %s, naming the field', (_name, edit, field) => {
     expect(() => validateBackup(tampered(edit))).toThrow(
       expect.objectContaining({ code: 'INVALID_BACKUP', field }),

@@ -28,19 +28,22 @@ function uniqueIds<T>(items: readonly T[], key: (item: T) => string, field: stri
   return map;
 }
 
-function checkRound(round: BackupRound, i: number, participantIds: Set<string>): void {
-  const field = `rounds[${i}]`;
-  if (commitmentOf(round.serverSeed) !== round.commitment) {
-    invalid(`${field}.commitment`, "is not the SHA-256 of the round's serverSeed");
+/** Checks a round's frozen entries (closed or drawn rounds); returns their ids, or null when open. */
+function checkFrozenEntries(
+  round: BackupRound,
+  field: string,
+  participantIds: Set<string>,
+): Set<string> | null {
+  const { entries } = round;
+  const closedAt = round.entriesClosedAt ?? null;
+  if (entries === null) {
+    if (closedAt !== null) invalid(`${field}.entries`, 'are missing, but the round has closed entries');
+    return null;
   }
-  if (round.status !== 'drawn') {
-    if (round.winners !== null) invalid(`${field}.winners`, `must be null for a ${round.status} round`);
-    return;
+  if (round.status !== 'drawn' && closedAt === null) {
+    invalid(`${field}.entriesClosedAt`, 'is required for an undrawn round with frozen entries');
   }
-  const { entries, winners } = round;
-  if (entries === null || winners === null || round.entriesDigest === null || round.drawnAt === null) {
-    invalid(field, 'is drawn but lacks entries, winners, entriesDigest or drawnAt');
-  }
+  if (round.entriesDigest === null) invalid(`${field}.entriesDigest`, 'is missing for frozen entries');
   const entryIds = new Set<string>();
   entries.forEach((e, j) => {
     if (entryIds.has(e.id)) invalid(`${field}.entries[${j}]`, `repeats the id ${e.id}`);
@@ -50,6 +53,26 @@ function checkRound(round: BackupRound, i: number, participantIds: Set<string>):
   });
   if (computeEntriesDigest(entries) !== round.entriesDigest) {
     invalid(`${field}.entriesDigest`, "does not match the round's entries");
+  }
+  if (round.entryCount != null && round.entryCount !== entries.length) {
+    invalid(`${field}.entryCount`, `is ${round.entryCount}, but the round lists ${entries.length} entries`);
+  }
+  return entryIds;
+}
+
+function checkRound(round: BackupRound, i: number, participantIds: Set<string>): void {
+  const field = `rounds[${i}]`;
+  if (commitmentOf(round.serverSeed) !== round.commitment) {
+    invalid(`${field}.commitment`, "is not the SHA-256 of the round's serverSeed");
+  }
+  const entryIds = checkFrozenEntries(round, field, participantIds);
+  if (round.status !== 'drawn') {
+    if (round.winners !== null) invalid(`${field}.winners`, `must be null for a ${round.status} round`);
+    return;
+  }
+  const { entries, winners } = round;
+  if (entries === null || entryIds === null || winners === null || round.drawnAt === null) {
+    invalid(field, 'is drawn but lacks entries, winners, entriesDigest or drawnAt');
   }
   if (winners.length !== round.k || new Set(winners).size !== winners.length) {
     invalid(`${field}.winners`, `must be ${round.k} distinct ids`);
@@ -137,7 +160,22 @@ export function validateBackup(input: unknown): BackupDocument {
       invalid(`claims[${i}].redrawRoundId`, `names the unknown round ${claim.redrawRoundId}`);
     }
   });
-  const verdict = verifyChain(doc.audit as AuditRecord[]);
-  if (!verdict.ok) invalid(`audit[${verdict.brokenAt - 1}]`, `breaks the audit chain: ${verdict.reason}`);
+  const audit = doc.audit as AuditRecord[];
+  const expectedHead = doc.auditHead ?? undefined;
+  const verdict = verifyChain(audit, expectedHead ? { expectedHead } : {});
+  if (!verdict.ok) {
+    const at = verdict.truncated ? 'auditHead' : `audit[${verdict.brokenAt - 1}]`;
+    invalid(at, `breaks the audit chain: ${verdict.reason}`);
+  }
+  // A drawn round's head (as its proof publishes it) must be a record of this chain.
+  doc.rounds.forEach((round, i) => {
+    const head = round.auditHead;
+    if (head && audit[head.seq - 1]?.hash !== head.hash) {
+      invalid(
+        `rounds[${i}].auditHead`,
+        `${head.seq}:${head.hash.slice(0, 12)} is not a record of the audit chain`,
+      );
+    }
+  });
   return doc;
 }

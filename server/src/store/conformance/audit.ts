@@ -34,12 +34,14 @@ export function describeAuditContract(kit: ConformanceKit): void {
     const base = await seeded(store, 6, 3);
     const round = fixtures.round(base.event.id, base.prize.id, { k: 2 });
     await store.insertRound(round, { actor: 'host', at: 10 });
+    const closed = await store.closeRoundEntries(round.id, 11, { actor: 'host', at: 11 });
+    const entriesDigest = closed.outcome === 'closed' ? (closed.round.entriesDigest as string) : '';
     await store.setPublicEntropy(round.id, 'beacon', { actor: 'host', at: 11 });
     const winners = base.participants.slice(0, 2).map((p) => p.id);
     const claims = claimsForDrawnRound({ ...round, winners }, randomBytes, 12);
     await store.commitDrawResult(
       round.id,
-      { ...fixtures.outcome(winners, undefined, 'beacon'), claims },
+      { ...fixtures.outcome(winners, undefined, 'beacon'), entriesDigest, claims },
       { actor: 'host', at: 12 },
     );
     await store.redeemClaim(claims[0]!.id, { actor: 'staff:desk', at: 13 });
@@ -59,6 +61,7 @@ export function describeAuditContract(kit: ConformanceKit): void {
         'prize.add',
         ...Array<string>(6).fill('participant.join'),
         'round.create',
+        'round.close',
         'round.entropy',
         'round.draw',
         'claim.redeem',
@@ -70,7 +73,7 @@ export function describeAuditContract(kit: ConformanceKit): void {
         at: 13,
         subject: expect.stringMatching(/^claim:clm_/),
       });
-      expect(verifyChain(records)).toMatchObject({ ok: true, count: 13 });
+      expect(verifyChain(records)).toMatchObject({ ok: true, count: 14 });
       expect(await store.listAudit(event.id, 11, 2)).toEqual(records.slice(11, 13));
       expect(await store.listAudit('evt_other', 0, 10)).toEqual([]);
     });

@@ -91,9 +91,12 @@ export const fixtures = {
       drawnAt: null,
       revealAt: null,
       phoneRevealAt: null,
+      entriesClosedAt: null,
+      entryCount: null,
       entriesDigest: null,
       winners: null,
       redrawOf: null,
+      auditHead: null,
       ...overrides,
     };
   },

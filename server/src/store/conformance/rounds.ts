@@ -85,20 +85,23 @@ export function describeRoundContract(kit: ConformanceKit): void {
       expect(await store.cancelRound('rnd_missing', SYS)).toEqual({ ok: false, reason: 'ROUND_NOT_FOUND' });
     });
 
-    it('sets public entropy only while committed', async () => {
+    it('sets public entropy only after the close and while committed', async () => {
       const { store } = await setup();
       const { event, prize, participants } = await seeded(store, 1);
       const round = fixtures.round(event.id, prize.id);
       await store.insertRound(round, SYS);
+      const closing = await store.closeRoundEntries(round.id, 4_100, SYS);
+      const closed = closing.outcome === 'closed' ? closing.round : round;
       const set = await store.setPublicEntropy(round.id, 'lotto 7 11 🎲', SYS);
-      expect(set).toEqual({ ok: true, round: { ...round, publicEntropy: 'lotto 7 11 🎲' } });
+      expect(set).toEqual({ ok: true, round: { ...closed, publicEntropy: 'lotto 7 11 🎲' } });
       const winner = [participants[0]?.id as string];
-      const stale = await store.commitDrawResult(round.id, fixtures.outcome(winner), SYS);
+      const frozen = { entriesDigest: closed.entriesDigest as string };
+      const stale = await store.commitDrawResult(round.id, { ...fixtures.outcome(winner), ...frozen }, SYS);
       expect(stale).toMatchObject({ outcome: 'stale_entropy' });
       expect((await store.getRound(round.id))?.status).toBe('committed');
       const fresh = await store.commitDrawResult(
         round.id,
-        fixtures.outcome(winner, undefined, 'lotto 7 11 🎲'),
+        { ...fixtures.outcome(winner, undefined, 'lotto 7 11 🎲'), ...frozen },
         SYS,
       );
       expect(fresh.outcome).toBe('drawn');
@@ -119,14 +122,19 @@ export function describeRoundContract(kit: ConformanceKit): void {
       const entries = participants.map(({ id, weight }) => ({ id, weight }));
       const first = fixtures.outcome([participants[3]?.id as string, participants[1]?.id as string], entries);
       const result = await store.commitDrawResult(round.id, first, SYS);
+      const head = (await store.listAudit(event.id, 0, 1_000)).at(-1)!;
+      // Never closed: the draw closes it in the same transaction, with the list it used.
       const drawn: Round = {
         ...round,
         status: 'drawn',
         drawnAt: first.drawnAt,
         revealAt: first.revealAt,
         phoneRevealAt: first.phoneRevealAt,
+        entriesClosedAt: first.drawnAt,
+        entryCount: entries.length,
         entriesDigest: first.entriesDigest,
         winners: first.winners,
+        auditHead: { seq: head.seq, hash: head.hash },
       };
       expect(result).toEqual({ outcome: 'drawn', round: drawn });
       expect(await store.getRoundEntries(round.id)).toEqual(entries);

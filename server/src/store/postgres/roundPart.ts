@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Entry } from '@drawcast/shared';
 import type { AuditMeta } from '../../domain/audit/actor';
+import { frozenEntryList } from '../../domain/entryList';
 import type { Round } from '../../domain/types';
 import { countedState } from '../sqlite/participantPart';
 import {
@@ -13,7 +14,13 @@ import {
   type PrizeRow,
   type RoundRow,
 } from '../sqlite/rows';
-import type { CommitDrawResult, InsertRoundResult, RoundUpdateResult, Store } from '../store';
+import type {
+  CloseEntriesResult,
+  CommitDrawResult,
+  InsertRoundResult,
+  RoundUpdateResult,
+  Store,
+} from '../store';
 import { appendAudit } from './audit';
 import { moveCounted } from './counters';
 import { inTransaction, isUniqueViolation, lockEvent, read, type Queryable } from './db';
@@ -28,6 +35,7 @@ export type PgRoundPart = Pick<
   | 'listRounds'
   | 'getCurrentRound'
   | 'getRoundEntries'
+  | 'closeRoundEntries'
   | 'setPublicEntropy'
   | 'cancelRound'
   | 'commitDrawResult'
@@ -63,6 +71,7 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
     meta: AuditMeta,
     action: string,
     change: (tx: Queryable, round: Round) => Promise<Record<string, string>>,
+    needsClosedEntries = false,
   ): Promise<RoundUpdateResult> {
     const eventId = await eventOfRound(roundId);
     if (eventId === null) return { ok: false, reason: 'ROUND_NOT_FOUND' };
@@ -71,6 +80,8 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
       const round = await roundIn(tx, roundId, true);
       if (!round) return { ok: false, reason: 'ROUND_NOT_FOUND' };
       if (round.status !== 'committed') return { ok: false, reason: 'NOT_COMMITTED', round };
+      if (needsClosedEntries && round.entriesClosedAt === null)
+        return { ok: false, reason: 'ENTRIES_OPEN', round };
       const data = await change(tx, round);
       await appendAudit(tx, round.eventId, meta, action, `round:${roundId}`, { roundId, ...data });
       return { ok: true, round: (await roundIn(tx, roundId)) as Round };
@@ -92,7 +103,11 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
       if (round.status === 'drawn') return { outcome: 'already_drawn', round };
       if (round.status === 'cancelled') return { outcome: 'cancelled', round };
       if (round.publicEntropy !== outcome.publicEntropy) return { outcome: 'stale_entropy', round };
-      if (round.excludePreviousWinners && outcome.entries.length > 0) {
+      const wasClosed = round.entriesClosedAt !== null;
+      // A closed round is drawn from its frozen list, nothing else.
+      if (wasClosed && round.entriesDigest !== outcome.entriesDigest)
+        return { outcome: 'entries_changed', round };
+      if (!wasClosed && round.excludePreviousWinners && outcome.entries.length > 0) {
         // Another round of the event was drawn after these entries were read (another node): someone in
         // them has won since, so the draw is recomputed from the entries as they are now.
         const { rows } = await tx.query<{ n: number }>(
@@ -116,7 +131,9 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
       // The compare-and-set: only a round still committed with the entropy the draw used is written.
       const stored = await tx.query(
         `UPDATE rounds SET status = 'drawn', drawn_at = $1, reveal_at = $2, phone_reveal_at = $3, entries_digest = $4,
-           winners = $5, draw_version = $6 WHERE id = $7 AND status = 'committed' AND public_entropy = $8`,
+           winners = $5, draw_version = $6, entries_closed_at = COALESCE(entries_closed_at, $1),
+           entry_count = COALESCE(entry_count, $9)
+         WHERE id = $7 AND status = 'committed' AND public_entropy = $8`,
         [
           outcome.drawnAt,
           outcome.revealAt,
@@ -126,16 +143,20 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
           clock[0]?.version ?? null,
           roundId,
           outcome.publicEntropy,
+          outcome.entries.length,
         ],
       );
       if (stored.rowCount !== 1) throw new Error(`round ${roundId} changed under the event lock`);
       // Delivered to every listening node at COMMIT (never before, never for a rollback): the fast path
       // of the reveal; the draw clock above is the poll that catches whatever a dropped listener missed.
       await tx.query("SELECT pg_notify('drawcast_draws', $1)", [roundId]);
-      await tx.query('INSERT INTO round_entries (round_id, entries) VALUES ($1, $2)', [
-        roundId,
-        JSON.stringify(outcome.entries),
-      ]);
+      // A never-closed round closes in this same transaction: its list is the one the draw used.
+      if (!wasClosed) {
+        await tx.query('INSERT INTO round_entries (round_id, entries) VALUES ($1, $2)', [
+          roundId,
+          JSON.stringify(outcome.entries),
+        ]);
+      }
       // The CHECK (awarded <= quantity) refuses an over-award even if the read above were wrong.
       await tx.query('UPDATE prizes SET awarded = awarded + $1 WHERE id = $2', [
         outcome.winners.length,
@@ -155,8 +176,9 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
       for (const claim of outcome.claims) await insertClaimRow(tx, { ...claim, contact: null });
       const winnersDigest = createHash('sha256').update(outcome.winners.join('\n'), 'utf8').digest('hex');
       const listed = outcome.winners.length <= AUDIT_WINNERS_LISTED;
-      await appendAudit(tx, round.eventId, meta, 'round.draw', `round:${roundId}`, {
+      const record = await appendAudit(tx, round.eventId, meta, 'round.draw', `round:${roundId}`, {
         roundId,
+        entriesClosedAt: round.entriesClosedAt ?? outcome.drawnAt,
         publicEntropy: outcome.publicEntropy,
         entriesDigest: outcome.entriesDigest,
         entries: outcome.entries.length,
@@ -166,6 +188,12 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
         revealAt: outcome.revealAt,
         phoneRevealAt: outcome.phoneRevealAt,
       });
+      // The head right after the draw record: the proof carries it, so a log cut short later is caught.
+      await tx.query('UPDATE rounds SET audit_head_seq = $1, audit_head_hash = $2 WHERE id = $3', [
+        record.seq,
+        record.hash,
+        roundId,
+      ]);
       return { outcome: 'drawn', round: (await roundIn(tx, roundId)) as Round };
     });
   }
@@ -247,14 +275,58 @@ export function createPgRoundPart({ pool }: PgParts): PgRoundPart {
       );
       return row ? (JSON.parse(row.entries) as Entry[]) : null;
     },
-    async setPublicEntropy(roundId, publicEntropy, meta) {
-      return updateCommitted(roundId, meta, 'round.entropy', async (tx) => {
-        await tx.query("UPDATE rounds SET public_entropy = $1 WHERE id = $2 AND status = 'committed'", [
-          publicEntropy,
+    async closeRoundEntries(roundId, closedAt, meta) {
+      const eventId = await eventOfRound(roundId);
+      if (eventId === null) return { outcome: 'not_found' };
+      return inTransaction(pool, async (tx): Promise<CloseEntriesResult> => {
+        // Under the event lock: no join or draw of the event lands between the read and the freeze.
+        await lockEvent(tx, eventId);
+        const round = await roundIn(tx, roundId, true);
+        if (!round) return { outcome: 'not_found' };
+        if (round.status !== 'committed') return { outcome: 'not_committed', round };
+        if (round.entriesClosedAt !== null) return { outcome: 'already_closed', round };
+        const filter =
+          (round.excludePreviousWinners ? ' AND has_won = 0' : '') +
+          (round.checkedInOnly ? ' AND checked_in_at IS NOT NULL' : '');
+        const { rows } = await tx.query<Entry>(
+          `SELECT id, weight FROM participants WHERE event_id = $1${filter}`,
+          [round.eventId],
+        );
+        const frozen = frozenEntryList(rows, round.blocklist);
+        if (frozen.entryCount < round.k)
+          return { outcome: 'not_enough_entries', round, entries: frozen.entryCount };
+        await tx.query(
+          `UPDATE rounds SET entries_closed_at = $1, entry_count = $2, entries_digest = $3
+           WHERE id = $4 AND status = 'committed' AND entries_closed_at IS NULL`,
+          [closedAt, frozen.entryCount, frozen.entriesDigest, roundId],
+        );
+        await tx.query('INSERT INTO round_entries (round_id, entries) VALUES ($1, $2)', [
           roundId,
+          JSON.stringify(frozen.entries),
         ]);
-        return { publicEntropy };
+        await appendAudit(tx, round.eventId, meta, 'round.close', `round:${roundId}`, {
+          roundId,
+          entries: frozen.entryCount,
+          entriesDigest: frozen.entriesDigest,
+          closedAt,
+        });
+        return { outcome: 'closed', round: (await roundIn(tx, roundId)) as Round };
       });
+    },
+    async setPublicEntropy(roundId, publicEntropy, meta) {
+      return updateCommitted(
+        roundId,
+        meta,
+        'round.entropy',
+        async (tx) => {
+          await tx.query("UPDATE rounds SET public_entropy = $1 WHERE id = $2 AND status = 'committed'", [
+            publicEntropy,
+            roundId,
+          ]);
+          return { publicEntropy };
+        },
+        true,
+      );
     },
     async cancelRound(roundId, meta) {
       return updateCommitted(roundId, meta, 'round.cancel', async (tx, round) => {

@@ -48,7 +48,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Builds the writer over the store's connection. */
 export function createImportWriter(
-  { db, audit, counters, weigher, sync }: SqliteParts,
+  { db, audit, counters, weigher, sync, fsyncRunning }: SqliteParts,
   statements: ImportStatements,
 ): ImportWriter {
   const sql = {
@@ -151,6 +151,8 @@ export function createImportWriter(
       for (let next = 0, slices = 1; next < people.length; slices++) {
         next = slice(next);
         if (next < people.length) await (slices % SLICES_PER_SYNC === 0 ? sync() : nextTurn());
+        // A join's fsync in flight: let it finish before adding pages its successor would have to carry.
+        await fsyncRunning();
       }
       finish();
     } catch (error) {

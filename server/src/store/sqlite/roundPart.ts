@@ -2,8 +2,15 @@
 import { createHash } from 'node:crypto';
 import type { Entry } from '@drawcast/shared';
 import type { AuditMeta } from '../../domain/audit/actor';
+import { frozenEntryList } from '../../domain/entryList';
 import type { DrawOutcome, Round } from '../../domain/types';
-import type { CommitDrawResult, InsertRoundResult, RoundUpdateResult, Store } from '../store';
+import type {
+  CloseEntriesResult,
+  CommitDrawResult,
+  InsertRoundResult,
+  RoundUpdateResult,
+  Store,
+} from '../store';
 import { prepareClaimInsert } from './claimPart';
 import { countedState } from './participantPart';
 import type { SqliteParts } from './parts';
@@ -24,6 +31,7 @@ export type RoundPart = Pick<
   | 'listRounds'
   | 'getCurrentRound'
   | 'getRoundEntries'
+  | 'closeRoundEntries'
   | 'setPublicEntropy'
   | 'cancelRound'
   | 'commitDrawResult'
@@ -37,8 +45,8 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
   const insert = db.prepare(
     `INSERT INTO rounds (id, event_id, prize_id, k, exclude_previous_winners, checked_in_only, blocklist, server_seed,
        commitment, public_entropy, status, created_at, drawn_at, reveal_at, phone_reveal_at, entries_digest, winners,
-       redraw_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       redraw_of, entries_closed_at, entry_count, audit_head_seq, audit_head_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (round) => {
     insert.run(
@@ -60,6 +68,10 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
       round.entriesDigest,
       round.winners === null ? null : JSON.stringify(round.winners),
       round.redrawOf === null ? null : JSON.stringify(round.redrawOf),
+      round.entriesClosedAt,
+      round.entryCount,
+      round.auditHead?.seq ?? null,
+      round.auditHead?.hash ?? null,
     );
   };
 }
@@ -85,8 +97,26 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
     cancel: db.prepare("UPDATE rounds SET status = 'cancelled' WHERE id = ? AND status = 'committed'"),
     storeDraw: db.prepare(
       `UPDATE rounds SET status = 'drawn', drawn_at = ?, reveal_at = ?, phone_reveal_at = ?, entries_digest = ?,
-         winners = ? WHERE id = ? AND status = 'committed'`,
+         winners = ?, entries_closed_at = COALESCE(entries_closed_at, ?), entry_count = COALESCE(entry_count, ?)
+       WHERE id = ? AND status = 'committed'`,
     ),
+    storeClose: db.prepare(
+      `UPDATE rounds SET entries_closed_at = ?, entry_count = ?, entries_digest = ?
+       WHERE id = ? AND status = 'committed' AND entries_closed_at IS NULL`,
+    ),
+    setAuditHead: db.prepare('UPDATE rounds SET audit_head_seq = ?, audit_head_hash = ? WHERE id = ?'),
+    eventEntries: {
+      all: db.prepare<[string], Entry>('SELECT id, weight FROM participants WHERE event_id = ?'),
+      nonWinners: db.prepare<[string], Entry>(
+        'SELECT id, weight FROM participants WHERE event_id = ? AND has_won = 0',
+      ),
+      checkedIn: db.prepare<[string], Entry>(
+        'SELECT id, weight FROM participants WHERE event_id = ? AND checked_in_at IS NOT NULL',
+      ),
+      checkedInNonWinners: db.prepare<[string], Entry>(
+        'SELECT id, weight FROM participants WHERE event_id = ? AND has_won = 0 AND checked_in_at IS NOT NULL',
+      ),
+    },
     insertEntries: db.prepare('INSERT INTO round_entries (round_id, entries) VALUES (?, ?)'),
     entries: db.prepare<[string], { entries: string }>(
       'SELECT entries FROM round_entries WHERE round_id = ?',
@@ -138,13 +168,54 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
     return { ok: true };
   });
 
+  /** The event's entries passing the round's store-side filters, read inside the caller's transaction. */
+  function entriesOf(round: Round): Entry[] {
+    const e = sql.eventEntries;
+    const statement = round.checkedInOnly
+      ? round.excludePreviousWinners
+        ? e.checkedInNonWinners
+        : e.checkedIn
+      : round.excludePreviousWinners
+        ? e.nonWinners
+        : e.all;
+    return statement.all(round.eventId);
+  }
+
+  const closeTx = db.transaction((roundId: string, closedAt: number, meta: AuditMeta): CloseEntriesResult => {
+    rows.invalidate();
+    const round = getRoundNow(roundId);
+    if (!round) return { outcome: 'not_found' };
+    if (round.status !== 'committed') return { outcome: 'not_committed', round };
+    if (round.entriesClosedAt !== null) return { outcome: 'already_closed', round };
+    const frozen = frozenEntryList(entriesOf(round), round.blocklist);
+    if (frozen.entryCount < round.k)
+      return { outcome: 'not_enough_entries', round, entries: frozen.entryCount };
+    sql.storeClose.run(closedAt, frozen.entryCount, frozen.entriesDigest, roundId);
+    sql.insertEntries.run(roundId, JSON.stringify(frozen.entries));
+    audit.append(round.eventId, meta, 'round.close', `round:${roundId}`, {
+      roundId,
+      entries: frozen.entryCount,
+      entriesDigest: frozen.entriesDigest,
+      closedAt,
+    });
+    return { outcome: 'closed', round: getRoundNow(roundId) as Round };
+  });
+
   const updateCommittedTx = db.transaction(
-    (roundId: string, meta: AuditMeta, action: string, change: (round: Round) => Record<string, string>) => {
+    (
+      roundId: string,
+      meta: AuditMeta,
+      action: string,
+      change: (round: Round) => Record<string, string>,
+      needsClosedEntries = false,
+    ) => {
       rows.invalidate();
       const round = getRoundNow(roundId);
       if (!round) return { ok: false, reason: 'ROUND_NOT_FOUND' } as RoundUpdateResult;
       if (round.status !== 'committed')
         return { ok: false, reason: 'NOT_COMMITTED', round } as RoundUpdateResult;
+      if (needsClosedEntries && round.entriesClosedAt === null)
+        return { ok: false, reason: 'ENTRIES_OPEN', round } as RoundUpdateResult;
       const data = change(round);
       audit.append(round.eventId, meta, action, `round:${roundId}`, { roundId, ...data });
       return { ok: true, round: getRoundNow(roundId) as Round } as RoundUpdateResult;
@@ -159,6 +230,9 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
       if (round.status === 'drawn') return { outcome: 'already_drawn', round };
       if (round.status === 'cancelled') return { outcome: 'cancelled', round };
       if (round.publicEntropy !== outcome.publicEntropy) return { outcome: 'stale_entropy', round };
+      const wasClosed = round.entriesClosedAt !== null;
+      if (wasClosed && round.entriesDigest !== outcome.entriesDigest)
+        return { outcome: 'entries_changed', round };
       const prize = sql.prizeById.get(round.prizeId);
       const available = prize ? prize.quantity - prize.awarded : 0;
       if (outcome.winners.length > available) return { outcome: 'prize_exhausted', round, available };
@@ -170,9 +244,12 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
         outcome.phoneRevealAt,
         outcome.entriesDigest,
         JSON.stringify(outcome.winners),
+        outcome.drawnAt,
+        outcome.entries.length,
         roundId,
       );
-      sql.insertEntries.run(roundId, JSON.stringify(outcome.entries));
+      // A never-closed round closes in this same transaction: its list is the one the draw used.
+      if (!wasClosed) sql.insertEntries.run(roundId, JSON.stringify(outcome.entries));
       sql.awardPrize.run(outcome.winners.length, round.prizeId);
       for (const winnerId of outcome.winners) {
         const marked = sql.markWinner.get(winnerId);
@@ -182,8 +259,9 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
       for (const claim of outcome.claims) insertClaim({ ...claim, contact: null });
       const winnersDigest = createHash('sha256').update(outcome.winners.join('\n'), 'utf8').digest('hex');
       const listed = outcome.winners.length <= AUDIT_WINNERS_LISTED;
-      audit.append(round.eventId, meta, 'round.draw', `round:${roundId}`, {
+      const record = audit.append(round.eventId, meta, 'round.draw', `round:${roundId}`, {
         roundId,
+        entriesClosedAt: round.entriesClosedAt ?? outcome.drawnAt,
         publicEntropy: outcome.publicEntropy,
         entriesDigest: outcome.entriesDigest,
         entries: outcome.entries.length,
@@ -193,6 +271,8 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
         revealAt: outcome.revealAt,
         phoneRevealAt: outcome.phoneRevealAt,
       });
+      // The head right after the draw record: the proof carries it, so a log cut short later is caught.
+      sql.setAuditHead.run(record.seq, record.hash, roundId);
       return { outcome: 'drawn', round: getRoundNow(roundId) as Round };
     },
   );
@@ -215,11 +295,20 @@ export function createRoundPart({ db, audit, counters, rows }: SqliteParts): Rou
       const row = sql.entries.get(roundId);
       return row ? (JSON.parse(row.entries) as Entry[]) : null;
     },
+    async closeRoundEntries(roundId, closedAt, meta) {
+      return closeTx(roundId, closedAt, meta);
+    },
     async setPublicEntropy(roundId, publicEntropy, meta) {
-      return updateCommittedTx(roundId, meta, 'round.entropy', () => {
-        sql.setEntropy.run(publicEntropy, roundId);
-        return { publicEntropy };
-      });
+      return updateCommittedTx(
+        roundId,
+        meta,
+        'round.entropy',
+        () => {
+          sql.setEntropy.run(publicEntropy, roundId);
+          return { publicEntropy };
+        },
+        true,
+      );
     },
     async cancelRound(roundId, meta) {
       return updateCommittedTx(roundId, meta, 'round.cancel', (round) => {

@@ -77,6 +77,10 @@ export interface RoundRow {
   entries_digest: string | null;
   winners: string | null;
   redraw_of: string | null;
+  entries_closed_at: number | null;
+  entry_count: number | null;
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
 }
 
 /** A row of `claims`. */
@@ -228,9 +232,15 @@ export function roundFromRow(row: RoundRow): Round {
     drawnAt: row.drawn_at,
     revealAt: row.reveal_at,
     phoneRevealAt: row.phone_reveal_at,
+    entriesClosedAt: row.entries_closed_at,
+    entryCount: row.entry_count,
     entriesDigest: row.entries_digest,
     winners: row.winners === null ? null : (JSON.parse(row.winners) as string[]),
     redrawOf: row.redraw_of === null ? null : (JSON.parse(row.redraw_of) as RedrawLink),
+    auditHead:
+      row.audit_head_seq === null || row.audit_head_hash === null
+        ? null
+        : { seq: row.audit_head_seq, hash: row.audit_head_hash },
   };
 }
 

@@ -190,6 +190,18 @@ export const MIGRATIONS: readonly string[] = [
     started_at INTEGER NOT NULL
   );
   `,
+  // Issue #9: entries close before public entropy (the frozen list is kept from the close on, in
+  // round_entries), and each draw records the event's audit head. Additive only.
+  `
+  ALTER TABLE rounds ADD COLUMN entries_closed_at INTEGER;
+  ALTER TABLE rounds ADD COLUMN entry_count INTEGER;
+  ALTER TABLE rounds ADD COLUMN audit_head_seq INTEGER;
+  ALTER TABLE rounds ADD COLUMN audit_head_hash TEXT;
+  -- Rounds drawn before: their entries froze at the draw.
+  UPDATE rounds SET entries_closed_at = drawn_at,
+    entry_count = (SELECT json_array_length(e.entries) FROM round_entries e WHERE e.round_id = rounds.id)
+    WHERE status = 'drawn';
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */

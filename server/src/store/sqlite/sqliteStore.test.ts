@@ -48,6 +48,43 @@ describe('sqlite store specifics', () => {
     }
   });
 
+  it('migrates rounds drawn before issue #9: their entries froze at the draw', async () => {
+    const { dir, file } = await tempFile();
+    const db = new Database(file);
+    // The database as it was just before the #9 migration (every earlier one applied).
+    const issue9 = MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN entries_closed_at'));
+    expect(issue9).toBeGreaterThan(0);
+    for (const sql of MIGRATIONS.slice(0, issue9)) db.exec(sql);
+    db.pragma(`user_version = ${issue9}`);
+    db.exec(`INSERT INTO events VALUES ('evt_1', 'Old', 'ABC234', 'open', '{}', 1)`);
+    db.exec(
+      `INSERT INTO prizes (id, event_id, name, description, quantity, created_at) VALUES ('prz_1', 'evt_1', 'P', '', 5, 1)`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO rounds (id, event_id, prize_id, k, exclude_previous_winners, blocklist, server_seed, commitment,
+         public_entropy, status, created_at, drawn_at, entries_digest, winners)
+       VALUES (?, 'evt_1', 'prz_1', 1, 1, '[]', ?, ?, '', ?, 2, ?, ?, ?)`,
+    );
+    insert.run('rnd_drawn', '1'.repeat(64), 'c'.repeat(64), 'drawn', 50, 'd'.repeat(64), '["p_a"]');
+    insert.run('rnd_open', '1'.repeat(64), 'c'.repeat(64), 'committed', null, null, null);
+    db.exec(
+      `INSERT INTO round_entries VALUES ('rnd_drawn', '[{"id":"p_a","weight":1},{"id":"p_b","weight":2}]')`,
+    );
+    db.close();
+    const store = createSqliteStore({ file });
+    try {
+      expect(await store.getRound('rnd_drawn')).toMatchObject({
+        entriesClosedAt: 50,
+        entryCount: 2,
+        auditHead: null,
+      });
+      expect(await store.getRound('rnd_open')).toMatchObject({ entriesClosedAt: null, entryCount: null });
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers the aggregate from counters, not a participants scan', async () => {
     const { dir, file } = await tempFile();
     const store = createSqliteStore({ file });

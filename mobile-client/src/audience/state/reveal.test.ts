@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { planReveal, suspenseProgress } from './reveal';
+
+describe('planReveal', () => {
+  it('ends the suspense exactly at revealAt on the server clock', () => {
+    // This phone runs 3 s ahead of the server: offset (server − local) is −3000.
+    const plan = planReveal(100_000, -3000, 99_000);
+    expect(plan).toEqual({ showAtLocal: 103_000, suspenseMs: 4000, late: false });
+  });
+  it('shows at once, without suspense, when revealAt has passed (late or offline phone)', () => {
+    expect(planReveal(100_000, 0, 100_500)).toEqual({ showAtLocal: 100_500, suspenseMs: 0, late: true });
+    expect(planReveal(100_000, 0, 100_000).late).toBe(true);
+  });
+  it('two phones with different clocks show at the same true instant', () => {
+    const trueNow = 50_000;
+    const a = planReveal(55_000, 0, trueNow); // exact clock
+    const b = planReveal(55_000, 7000, trueNow - 7000); // 7 s behind
+    expect(a.showAtLocal - trueNow).toBe(b.showAtLocal - (trueNow - 7000));
+  });
+});
+
+describe('suspenseProgress', () => {
+  it('runs 0 → 1 over the suspense', () => {
+    const plan = planReveal(10_000, 0, 6000);
+    expect(suspenseProgress(plan, 6000)).toBe(0);
+    expect(suspenseProgress(plan, 8000)).toBe(0.5);
+    expect(suspenseProgress(plan, 12_000)).toBe(1);
+    expect(suspenseProgress(planReveal(0, 0, 1), 1)).toBe(1);
+  });
+});

@@ -1,0 +1,28 @@
+// When a phone shows a result: the suspense runs from now until revealAt on the server clock.
+
+/** What to do with a reveal: when (local clock) to show the result, and how long the suspense lasts. */
+export interface RevealPlan {
+  /** Local `Date.now()` instant at which the result appears. */
+  showAtLocal: number;
+  /** Suspense animation length in ms (0 = show at once: the phone was late or offline). */
+  suspenseMs: number;
+  late: boolean;
+}
+
+/**
+ * Maps the server's revealAt onto this phone's clock with the offset measured by clock:ping
+ * (server = local + offset), so phones with wrong clocks still reveal together.
+ */
+export function planReveal(revealAtServer: number, offsetMs: number, nowLocal: number): RevealPlan {
+  const showAtLocal = revealAtServer - offsetMs;
+  const remaining = showAtLocal - nowLocal;
+  if (remaining <= 0) return { showAtLocal: nowLocal, suspenseMs: 0, late: true };
+  return { showAtLocal, suspenseMs: remaining, late: false };
+}
+
+/** Progress (0..1) of the suspense at local time `now`, for the animation. */
+export function suspenseProgress(plan: RevealPlan, now: number): number {
+  if (plan.suspenseMs <= 0) return 1;
+  const started = plan.showAtLocal - plan.suspenseMs;
+  return Math.min(1, Math.max(0, (now - started) / plan.suspenseMs));
+}

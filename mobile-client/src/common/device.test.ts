@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { deviceTokenSchema } from '../../../shared/src/protocol/schemas';
+import { deviceToken, joinedEventId, rememberJoined } from './device';
+import type { KeyValue } from './device';
+
+const memory = (): KeyValue & { map: Map<string, string> } => {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+};
+let n = 0;
+const random = (b: Uint8Array) => b.map(() => (n = (n * 31 + 7) % 256));
+
+it('creates the token once and keeps it; it passes the server schema', () => {
+  const store = memory();
+  const a = deviceToken(store, random);
+  expect(deviceToken(store, random)).toBe(a);
+  expect(deviceTokenSchema.safeParse(a).success).toBe(true);
+  expect(a).toHaveLength(32);
+});
+
+it('replaces a damaged stored token and works without storage', () => {
+  const store = memory();
+  store.setItem('drawcast.deviceToken', 'bad token');
+  expect(deviceToken(store, random)).not.toBe('bad token');
+  expect(deviceToken(null, random)).toHaveLength(32);
+});
+
+it('remembers joined events by code', () => {
+  const store = memory();
+  expect(joinedEventId(store, 'ABC')).toBeNull();
+  rememberJoined(store, 'ABC', 'evt_1');
+  expect(joinedEventId(store, 'ABC')).toBe('evt_1');
+});
