@@ -130,12 +130,12 @@ export class RevealScheduler {
         this.sent.add(key);
         return;
       }
-      // A loop, not one wait: a timer may fire a millisecond before the wall clock reaches dueAt.
+      // Node's timers may fire a millisecond before Date.now() reaches the due time: wait again until it has.
       for (let wait = due.dueAt - this.deps.clock.now(); wait > 0; wait = due.dueAt - this.deps.clock.now()) {
+        if (this.closed) return;
         await new Promise<void>((resolve) => {
           this.timers.set(key, { kind: due.kind, timer: setTimeout(resolve, wait) });
         });
-        if (this.closed) return;
       }
       if (this.closed) return;
       this.timers.delete(key);

@@ -1,8 +1,9 @@
 // The stage screen's one read: everything it needs to rebuild its screen after a (re)load.
-import type { StageStateDto } from '@drawcast/shared';
+import type { StageNamesDto, StageStateDto } from '@drawcast/shared';
 import type { Clock, DrawcastService } from '../services/types';
 import type { Broadcaster } from './broadcaster';
 import { toEventDto } from './mappers/eventMapper';
+import { toStageNameDto } from './mappers/participantMapper';
 import { toPrizeDto } from './mappers/prizeMapper';
 import {
   isDrawn,
@@ -45,5 +46,19 @@ export class StageCommands {
         .map((r) => (trusted ? toRoundDrawnDto(r) : toPublicRoundDrawnDto(r))),
       serverNow: now,
     };
+  }
+
+  /**
+   * A page of the event's nicknames in join order, with the total: the names on the wheel and reels (a
+   * fair sample drawn from pages at random offsets) and the lobby's new joiners. Phones, hashes and
+   * device tokens never leave the server; the transport decides who may call this (stages and hosts).
+   */
+  async stageNames(eventId: string, page: { offset: number; limit: number }): Promise<StageNamesDto> {
+    await this.service.getEvent(eventId);
+    const [total, rows] = await Promise.all([
+      this.service.countParticipants(eventId),
+      this.service.listParticipants(eventId, page),
+    ]);
+    return { total, offset: page.offset, names: rows.map(toStageNameDto) };
   }
 }

@@ -2,7 +2,10 @@
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { checkBoolean, checkInteger, hasLoneSurrogate } from './textRules';
 import { looksLikeId } from './ids';
-import type { EventSettings, Round } from './types';
+import type { DrawMode, EventSettings, Round } from './types';
+
+/** The stage animations a host may pick per round. */
+export const DRAW_MODES: readonly DrawMode[] = ['wheel', 'slots'];
 
 /** Most winners per round; the prize quantity bounds it further. */
 export const MAX_WINNERS_PER_ROUND = 100_000;
@@ -18,6 +21,19 @@ export interface ValidRoundInput {
   excludePreviousWinners: boolean;
   checkedInOnly: boolean;
   blocklist: string[];
+  drawMode?: DrawMode;
+}
+
+/** Why: the stage animation is the host's choice per round; absent means the wheel. */
+export function checkDrawMode(value: unknown): DrawMode {
+  if (value === undefined) return 'wheel';
+  if (typeof value === 'string' && (DRAW_MODES as readonly string[]).includes(value))
+    return value as DrawMode;
+  throw new DrawcastError(
+    ErrorCode.VALIDATION_FAILED,
+    `drawMode must be one of ${DRAW_MODES.join(', ')}`,
+    'drawMode',
+  );
 }
 
 /** Validates createRound input; the per-round exclusion toggle falls back to the event's default. */
@@ -50,6 +66,8 @@ export function validateRoundInput(input: unknown, settings: EventSettings): Val
         : checkBoolean(raw.excludePreviousWinners, 'excludePreviousWinners'),
     checkedInOnly: raw.checkedInOnly === undefined ? false : checkBoolean(raw.checkedInOnly, 'checkedInOnly'),
     blocklist: [...new Set(blocklistRaw as string[])],
+    // Absent means the wheel; kept absent so rounds stored before the choice existed read the same.
+    ...(raw.drawMode === undefined ? {} : { drawMode: checkDrawMode(raw.drawMode) }),
   };
 }
 

@@ -136,9 +136,14 @@ export interface Round {
   winners: string[] | null;
   /** Set on a k=1 round that re-awards a forfeited slot. */
   redrawOf: RedrawLink | null;
+  /** How the stage animates the draw; absent = 'wheel' (rounds stored before the choice existed). */
+  drawMode?: DrawMode;
   /** The event's audit head right after this round's draw record; null until drawn (or drawn before #9). */
   auditHead: ChainHead | null;
 }
+
+/** Stage animation of a round, chosen by the host per round. */
+export type DrawMode = 'wheel' | 'slots';
 
 /** What the store records atomically when a round is drawn. */
 export interface DrawOutcome {

@@ -6,6 +6,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'event:join': true,
   'participant:state': true,
   'stage:watch': true,
+  'stage:names': true,
   'event:create': true,
   'event:list': true,
   'event:update': true,

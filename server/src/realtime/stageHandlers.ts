@@ -1,5 +1,6 @@
-// Stage screen: watch an event by id (public), get its current state, then live broadcasts.
-import { eventRefSchema, rooms } from '@drawcast/shared';
+// Stage screen: watch an event by id (public), get its current state, then live broadcasts; page through
+// its nicknames (stage:names) for the wheel, the reels and the lobby's new joiners.
+import { DrawcastError, ErrorCode, eventRefSchema, rooms, stageNamesSchema } from '@drawcast/shared';
 import type { StageCommands } from '../commands/stageCommands';
 import type { CommandContext } from './onCommand';
 import { onCommand } from './onCommand';
@@ -10,7 +11,7 @@ export function stageRoomFor(socket: DrawcastSocket, eventId: string): string {
   return socket.data.trusted ? rooms.stage(eventId) : rooms.stagePublic(eventId);
 }
 
-/** Registers stage:watch; a socket with `{ role: 'stage', eventId }` in its handshake is in its room already. */
+/** Registers stage:watch and stage:names; a stage with an eventId in its handshake is in its room already. */
 export function registerStageHandlers(
   ctx: CommandContext,
   stage: StageCommands,
@@ -21,5 +22,12 @@ export function registerStageHandlers(
     await socket.join(stageRoomFor(socket, eventId));
     socket.data.eventId = eventId;
     return state;
+  });
+  // A stage without the host token has no REST access yet must show names; phones may not list them.
+  onCommand(ctx, socket, 'stage:names', stageNamesSchema, async ({ eventId, offset = 0, limit = 200 }) => {
+    if (socket.data.role === 'audience') {
+      throw new DrawcastError(ErrorCode.UNAUTHORIZED, 'stage:names needs a stage or host connection');
+    }
+    return stage.stageNames(eventId, { offset, limit });
   });
 }

@@ -63,6 +63,7 @@ export function toRoundView(
     ...stored,
     blocklist: [...round.blocklist],
     redrawOf: round.redrawOf === null ? null : { ...round.redrawOf },
+    drawMode: round.drawMode ?? 'wheel',
     prizeName,
     revealed: isRevealed(round, now),
     winners: round.winners === null ? null : (winners ?? []),

@@ -36,6 +36,7 @@ export async function redraw(ctx: ServiceContext, claimId: unknown): Promise<Rou
       checkedInOnly: original.checkedInOnly,
       blocklist: [...original.blocklist],
       redrawOf: { claimId: claim.id, roundId: original.id, place: claim.place },
+      ...(original.drawMode ? { drawMode: original.drawMode } : {}),
     });
     const filter = entryFilterOf(round);
     const [counts, blocked] = await Promise.all([

@@ -2,7 +2,7 @@
 import { commitmentOf, draw, DrawcastError, ErrorCode } from '@drawcast/shared';
 import { claimsForDrawnRound } from '../domain/claims/claim';
 import { revealTimes, validatePublicEntropy, validateRoundInput } from '../domain/roundRules';
-import type { RedrawLink, Round } from '../domain/types';
+import type { DrawMode, RedrawLink, Round } from '../domain/types';
 import {
   auditMeta,
   newId,
@@ -59,6 +59,7 @@ export async function createRound(
     checkedInOnly: valid.checkedInOnly,
     blocklist: valid.blocklist,
     redrawOf: null,
+    ...(valid.drawMode ? { drawMode: valid.drawMode } : {}),
   });
   const stored = await ctx.store.insertRound(round, auditMeta(ctx, 'host'));
   if (!stored.ok && stored.reason === 'PRIZE_EXHAUSTED') {
@@ -82,6 +83,8 @@ export interface RoundParameters {
   checkedInOnly: boolean;
   blocklist: string[];
   redrawOf: RedrawLink | null;
+  /** Stage animation; absent = wheel. */
+  drawMode?: DrawMode;
 }
 
 /** A committed round with a fresh CSPRNG seed; the caller stores it before showing the commitment. */

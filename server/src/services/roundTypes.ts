@@ -1,6 +1,6 @@
 // Service shapes for rounds: inputs, the host/stage view, the odds aggregate, draw results.
 import type { Entry } from '@drawcast/shared';
-import type { Round } from '../domain/types';
+import type { DrawMode, Round } from '../domain/types';
 
 export type { PendingProofDocument, ProofDocument, RevealedProofDocument } from '../domain/proofDocument';
 
@@ -13,6 +13,8 @@ export interface CreateRoundInput {
   blocklist?: string[];
   /** Only checked-in (imported) people enter; default false. */
   checkedInOnly?: boolean;
+  /** Stage animation: 'wheel' (default) or 'slots'. */
+  drawMode?: DrawMode;
 }
 
 /** A winner as shown on screens: the opaque id (matches the proof) plus the nickname. */
@@ -27,8 +29,10 @@ export interface WinnerView {
  * nicknames. `winners` is filled as soon as the round is drawn: transports must not send it to the
  * audience before phoneRevealAt.
  */
-export type RoundView = Omit<Round, 'serverSeed' | 'winners'> & {
+export type RoundView = Omit<Round, 'serverSeed' | 'winners' | 'drawMode'> & {
   prizeName: string;
+  /** Stage animation of this round ('wheel' for rounds stored without one). */
+  drawMode: DrawMode;
   /** clock.now() ≥ phoneRevealAt at the time the view was built. */
   revealed: boolean;
   winners: WinnerView[] | null;

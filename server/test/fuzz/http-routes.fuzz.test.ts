@@ -79,8 +79,9 @@ describe(`HTTP route fuzz (${RUNS} cases per route)`, () => {
 
   it('finds the public, host and page routes', () => {
     const names = routes.map((r) => `${r.method} ${r.path}`);
+    // `/` itself is a route only while the apps are unbuilt (then the placeholder); built, it is static.
     expect(names).toEqual(
-      expect.arrayContaining(['POST /api/events', 'GET /api/join/:joinCode', 'GET /', 'GET /docs/api']),
+      expect.arrayContaining(['POST /api/events', 'GET /api/join/:joinCode', 'GET /docs/api']),
     );
   });
 

@@ -117,6 +117,11 @@ export const winnerDtoSchema = z.object({
 /** Inferred from winnerDtoSchema. */
 export type WinnerDto = z.infer<typeof winnerDtoSchema>;
 
+/** How the stage animates a round's draw, chosen by the host per round. */
+export const drawModeDtoSchema = z.enum(['wheel', 'slots']);
+/** Inferred from drawModeDtoSchema. */
+export type DrawModeDto = z.infer<typeof drawModeDtoSchema>;
+
 /** A round for the host and stage; `winners` is only sent to them, never to the audience early. */
 export const roundDtoSchema = z.object({
   id: z.string(),
@@ -130,6 +135,8 @@ export const roundDtoSchema = z.object({
   checkedInOnly: z.boolean(),
   /** Set on a redraw round: the forfeited slot (claim, round, place) it re-awards. */
   redrawOf: z.object({ claimId: z.string(), roundId: z.string(), place: z.number() }).nullable(),
+  /** Stage animation (absent from older servers = 'wheel'). */
+  drawMode: drawModeDtoSchema.optional(),
   commitment: z.string(),
   publicEntropy: z.string(),
   status: z.enum(['committed', 'drawn', 'cancelled']),
@@ -157,6 +164,8 @@ export const roundPublicDtoSchema = z.object({
   k: z.number(),
   status: z.enum(['committed', 'drawn', 'cancelled']),
   createdAt: z.number(),
+  /** Stage animation (absent = 'wheel'). */
+  drawMode: drawModeDtoSchema.optional(),
   ...entriesClosedFieldsSchema.shape,
 });
 /** Inferred from roundPublicDtoSchema. */
@@ -197,6 +206,8 @@ export const roundDrawnDtoSchema = z.object({
   /** Server ms at which the phones show them (revealAt + stream delay). */
   phoneRevealAt: z.number(),
   proofUrl: z.string(),
+  /** Stage animation (absent = 'wheel'). */
+  drawMode: drawModeDtoSchema.optional(),
   entriesClosedAt: z.number(),
   entryCount: z.number(),
   /** The event's audit head right after the draw record (the proof carries the same). */
@@ -315,6 +326,15 @@ export const stageStateDtoSchema = z.object({
 });
 /** Inferred from stageStateDtoSchema. */
 export type StageStateDto = z.infer<typeof stageStateDtoSchema>;
+
+/** Ack of `stage:names`: a page of nicknames in join order (render as text) and the event's total. */
+export const stageNamesDtoSchema = z.object({
+  total: z.number(),
+  offset: z.number(),
+  names: z.array(z.object({ id: z.string(), nickname: z.string() })),
+});
+/** Inferred from stageNamesDtoSchema. */
+export type StageNamesDto = z.infer<typeof stageNamesDtoSchema>;
 
 /** A participant row for the host: masked phone only, never the raw phone or the device token. */
 export const participantRowDtoSchema = z.object({

@@ -26,6 +26,7 @@ import type {
   RoundDto,
   RoundPublicDto,
   RoundRevealDto,
+  StageNamesDto,
   StageStateDto,
   YouWonDto,
 } from './dto';
@@ -38,6 +39,7 @@ import type {
   ParticipantStatePayload,
   PublicEntropyCommand,
   RoundRef,
+  StageNamesPayload,
   UpdateEventCommand,
 } from './schemas';
 import type { RoundEntriesClosedDto } from './trustDto';
@@ -58,6 +60,8 @@ export interface ClientToServerEvents {
    * (stage timing); one without it gets them on the phones' schedule, so it cannot spoil a stream delay.
    */
   'stage:watch': (payload: EventRef, ack: AckCallback<StageStateDto>) => void;
+  /** Stage screen: nicknames in join order, a page at a time (names on the wheel and reels, new joiners). */
+  'stage:names': (payload: StageNamesPayload, ack: AckCallback<StageNamesDto>) => void;
 
   /** Host: create an event. */
   'event:create': (payload: CreateEventPayload, ack: AckCallback<EventDto>) => void;

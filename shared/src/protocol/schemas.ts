@@ -123,11 +123,20 @@ export const createRoundSchema = z.strictObject({
   excludePreviousWinners: z.boolean().optional(),
   blocklist: z.array(idSchema).max(10_000).optional(),
   checkedInOnly: z.boolean().optional(),
+  /** The stage's animation for this round (default wheel). */
+  drawMode: z.enum(['wheel', 'slots']).optional(),
 });
 
 /** Why: the public entropy a host types before the draw (a called-out number, a lottery result). */
 export const publicEntropySchema = z.strictObject({
   publicEntropy: z.string().max(1000),
+});
+
+/** Why: the stage pages through nicknames (wheel and reel names, the lobby's new joiners), 1000 at most a call. */
+export const stageNamesSchema = z.strictObject({
+  eventId: idSchema,
+  offset: z.number().int().min(0).max(100_000_000).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
 });
 
 /** Socket form of the event commands, which carry the ids REST puts in the path. */
@@ -182,6 +191,8 @@ export type AddPrizeCommand = z.input<typeof addPrizeCommandSchema>;
 export type CreateRoundCommand = z.input<typeof createRoundCommandSchema>;
 /** Payload of round:entropy. */
 export type PublicEntropyCommand = z.input<typeof publicEntropyCommandSchema>;
+/** Payload of stage:names. */
+export type StageNamesPayload = z.input<typeof stageNamesSchema>;
 /** Payload naming an event. */
 export type EventRef = z.input<typeof eventRefSchema>;
 /** Payload naming a round. */

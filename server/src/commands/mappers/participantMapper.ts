@@ -18,6 +18,11 @@ export function toParticipantRowDto(p: ParticipantView): ParticipantRowDto {
   };
 }
 
+/** A name on the stage's wheel, reels and joiner feed: id and nickname only (what the public stage shows anyway). */
+export function toStageNameDto(p: ParticipantView): { id: string; nickname: string } {
+  return { id: p.id, nickname: p.nickname };
+}
+
 /** Where a participant's invite link points: the phone app's join page with the share code. */
 export function sharePathOf(joinCode: string, shareCode: string | null): string | null {
   return shareCode ? `/join/${encodeURIComponent(joinCode)}?ref=${encodeURIComponent(shareCode)}` : null;

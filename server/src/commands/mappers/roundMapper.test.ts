@@ -35,8 +35,12 @@ const committed = {
   revealAt: null,
   phoneRevealAt: null,
   revealed: false,
+  entriesClosedAt: null,
+  entryCount: null,
   entriesDigest: null,
   winners: null,
+  auditHead: null,
+  drawMode: 'wheel',
 } as RoundView;
 const drawn: RoundView = {
   ...committed,
@@ -44,6 +48,8 @@ const drawn: RoundView = {
   drawnAt: 1000,
   revealAt: 4000,
   phoneRevealAt: 9000,
+  entriesClosedAt: 1000,
+  entryCount: 2,
   entriesDigest: 'd'.repeat(64),
   winners: [
     { participantId: 'p_b', nickname: 'Bo' },

@@ -70,8 +70,9 @@ export async function insertRoundRow(tx: Queryable, round: Round): Promise<void>
   await tx.query(
     `INSERT INTO rounds (id, event_id, prize_id, k, exclude_previous_winners, checked_in_only, blocklist, server_seed,
        commitment, public_entropy, status, created_at, drawn_at, reveal_at, phone_reveal_at, entries_digest, winners,
-       redraw_of, entries_closed_at, entry_count, audit_head_seq, audit_head_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+       redraw_of, entries_closed_at, entry_count, audit_head_seq, audit_head_hash, draw_mode)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+       $23)`,
     [
       round.id,
       round.eventId,
@@ -95,6 +96,7 @@ export async function insertRoundRow(tx: Queryable, round: Round): Promise<void>
       round.entryCount,
       round.auditHead?.seq ?? null,
       round.auditHead?.hash ?? null,
+      round.drawMode ?? 'wheel',
     ],
   );
 }

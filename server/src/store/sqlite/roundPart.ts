@@ -45,8 +45,8 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
   const insert = db.prepare(
     `INSERT INTO rounds (id, event_id, prize_id, k, exclude_previous_winners, checked_in_only, blocklist, server_seed,
        commitment, public_entropy, status, created_at, drawn_at, reveal_at, phone_reveal_at, entries_digest, winners,
-       redraw_of, entries_closed_at, entry_count, audit_head_seq, audit_head_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       redraw_of, entries_closed_at, entry_count, audit_head_seq, audit_head_hash, draw_mode)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (round) => {
     insert.run(
@@ -72,6 +72,7 @@ export function prepareRoundInsert(db: SqliteParts['db']): (round: Round) => voi
       round.entryCount,
       round.auditHead?.seq ?? null,
       round.auditHead?.hash ?? null,
+      round.drawMode ?? 'wheel',
     );
   };
 }

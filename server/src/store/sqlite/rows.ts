@@ -12,6 +12,7 @@ import type {
   Participant,
   PersonIdentifier,
   Prize,
+  DrawMode,
   RedrawLink,
   Round,
 } from '../../domain/types';
@@ -77,6 +78,7 @@ export interface RoundRow {
   entries_digest: string | null;
   winners: string | null;
   redraw_of: string | null;
+  draw_mode?: DrawMode;
   entries_closed_at: number | null;
   entry_count: number | null;
   audit_head_seq: number | null;
@@ -237,6 +239,8 @@ export function roundFromRow(row: RoundRow): Round {
     entriesDigest: row.entries_digest,
     winners: row.winners === null ? null : (JSON.parse(row.winners) as string[]),
     redrawOf: row.redraw_of === null ? null : (JSON.parse(row.redraw_of) as RedrawLink),
+    // 'wheel' is the default and reads back as absent, like rounds stored before the column existed.
+    ...(row.draw_mode && row.draw_mode !== 'wheel' ? { drawMode: row.draw_mode } : {}),
     auditHead:
       row.audit_head_seq === null || row.audit_head_hash === null
         ? null

@@ -202,6 +202,10 @@ export const MIGRATIONS: readonly string[] = [
     entry_count = (SELECT json_array_length(e.entries) FROM round_entries e WHERE e.round_id = rounds.id)
     WHERE status = 'drawn';
   `,
+  // Issue #12: the stage's draw animation, chosen per round.
+  `
+  ALTER TABLE rounds ADD COLUMN draw_mode TEXT NOT NULL DEFAULT 'wheel' CHECK (draw_mode IN ('wheel', 'slots'));
+  `,
 ];
 
 /** Brings a database file up to the latest schema, each step in its own transaction. */
