@@ -36,14 +36,26 @@ module.exports = {
       comment: 'store/: may import domain (and its own drivers), never what sits above it.',
       severity: 'error',
       from: { path: layer('store') },
-      to: notIn('services', 'commands', 'http', 'realtime', 'io', 'cli', 'app.ts', 'index.ts', 'config.ts'),
+      to: notIn(
+        'services',
+        'commands',
+        'http',
+        'realtime',
+        'io',
+        'cli',
+        'cluster',
+        'throwaway',
+        'app.ts',
+        'index.ts',
+        'config.ts',
+      ),
     },
     {
       name: 'io-below-services',
       comment: 'io/: files and keys; may import domain, never services or anything above.',
       severity: 'error',
       from: { path: layer('io') },
-      to: notIn('store', 'services', 'commands', 'http', 'realtime', 'cli', 'app.ts', 'index.ts'),
+      to: notIn('store', 'services', 'commands', 'http', 'realtime', 'cli', 'cluster', 'app.ts', 'index.ts'),
     },
     {
       name: 'services-transport-free',
@@ -51,7 +63,10 @@ module.exports = {
       severity: 'error',
       from: { path: layer('services') },
       to: {
-        path: [...notIn('commands', 'http', 'realtime', 'cli', 'app.ts', 'index.ts').path, TRANSPORT_LIBS],
+        path: [
+          ...notIn('commands', 'http', 'realtime', 'cli', 'cluster', 'app.ts', 'index.ts').path,
+          TRANSPORT_LIBS,
+        ],
       },
     },
     {
@@ -61,7 +76,7 @@ module.exports = {
       from: { path: layer('commands') },
       to: {
         path: [
-          ...notIn('http', 'realtime', 'cli', 'store', 'app.ts', 'index.ts').path,
+          ...notIn('http', 'realtime', 'cli', 'store', 'cluster', 'app.ts', 'index.ts').path,
           '^(express|socket\\.io)$',
         ],
       },
@@ -71,21 +86,58 @@ module.exports = {
       comment: 'http/ never imports realtime/ (both call commands/).',
       severity: 'error',
       from: { path: layer('http') },
-      to: notIn('realtime', 'store', 'cli', 'app.ts', 'index.ts'),
+      to: notIn('realtime', 'store', 'cli', 'cluster', 'app.ts', 'index.ts'),
     },
     {
       name: 'realtime-not-http',
       comment: 'realtime/ never imports http/ (both call commands/).',
       severity: 'error',
       from: { path: layer('realtime') },
-      to: notIn('http', 'store', 'io', 'cli', 'app.ts', 'index.ts'),
+      to: notIn('http', 'store', 'io', 'cli', 'cluster', 'app.ts', 'index.ts'),
     },
     {
       name: 'cli-no-transport',
       comment: 'cli/: builds a service from a store; no transport.',
       severity: 'error',
       from: { path: layer('cli') },
-      to: notIn('commands', 'http', 'realtime', 'app.ts', 'index.ts'),
+      to: notIn('commands', 'http', 'realtime', 'cluster', 'app.ts', 'index.ts'),
+    },
+    {
+      name: 'postgres-store-contained',
+      comment:
+        'store/postgres/: the shared store; may import store/ (the interface, SQLite row mappers), domain and pg, nothing above the store.',
+      severity: 'error',
+      from: { path: `${SRC}store/postgres/` },
+      to: {
+        path: [
+          ...notIn('services', 'commands', 'http', 'realtime', 'io', 'cli', 'cluster', 'throwaway').path,
+          `${SRC}(app|index|config)\\.ts$`,
+          '^(express|socket\\.io|ioredis|@socket\\.io/redis-adapter)$',
+        ],
+      },
+    },
+    {
+      name: 'cluster-beside-app',
+      comment:
+        'cluster/: wires PostgreSQL, Redis and the draw relay around a built server; may import commands, realtime, services types, store, config; never http, cli, io or the factory.',
+      severity: 'error',
+      from: { path: layer('cluster') },
+      to: notIn('http', 'cli', 'io', 'throwaway', 'app.ts', 'index.ts'),
+    },
+    {
+      name: 'throwaway-for-tests-and-scripts',
+      comment:
+        'throwaway/: test and `npm run cluster` processes; no server code imports it, it imports only Node.',
+      severity: 'error',
+      from: { path: SRC, pathNot: [layer('throwaway')] },
+      to: { path: layer('throwaway') },
+    },
+    {
+      name: 'throwaway-node-only',
+      comment: 'throwaway/ starts processes with Node only, so tests never depend on server code to set up.',
+      severity: 'error',
+      from: { path: layer('throwaway') },
+      to: { path: SRC, pathNot: [layer('throwaway')] },
     },
     {
       name: 'only-index-imports-app',

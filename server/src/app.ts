@@ -5,9 +5,12 @@ import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import { clientIpFrom, type TrustFn } from './cluster/clientIp';
+import type { LimiterFactory } from './commands/rateLimiters';
 import type { ServerConfig } from './config';
 import { dropSilentConnections, limitConnectionsPerIp } from './http/connectionGuard';
 import { createHttpApp } from './http/createApp';
+import type { HealthReport } from './commands/health';
 import { HostAuthenticator } from './commands/hostAuth';
 import { createMetrics } from './commands/metrics';
 import type { DrawcastMetrics } from './commands/metrics';
@@ -38,6 +41,10 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Node's default process metrics on /metrics (off in tests, on in index.ts). */
   defaultMetrics?: boolean;
+  /** Several nodes: rate limits and lockouts in Redis (default: this process's memory). */
+  limiters?: LimiterFactory;
+  /** Several nodes: /healthz reports the database and Redis (default: always ok). */
+  health?: () => Promise<HealthReport>;
 }
 
 /** A built server; `close()` stops sockets, timers and HTTP, then closes the store it was given. */
@@ -80,11 +87,15 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     secret: options.secret,
     service,
   });
-  const hostAuth = new HostAuthenticator(config.hostToken, {
-    maxFailures: config.authMaxFailures,
-    windowMs: config.authWindowMs,
-    staffLookup: (token) => consoleService.authenticateStaff(token),
-  });
+  const hostAuth = new HostAuthenticator(
+    config.hostToken,
+    {
+      maxFailures: config.authMaxFailures,
+      windowMs: config.authWindowMs,
+      staffLookup: (token) => consoleService.authenticateStaff(token),
+    },
+    options.limiters,
+  );
 
   // Slow or half-open clients are dropped: headers/request timeouts, checked often enough to honour them.
   const httpServer = http.createServer({
@@ -106,6 +117,9 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     clock,
     logger,
     deliver: (due, round) => hub.deliverReveal(due, round),
+    // Several nodes: every node sends each part to its own sockets (deduped per node); the store only
+    // records that it went out, so a restart does not re-arm it.
+    localDelivery: config.databaseUrl !== undefined,
   });
   const hub: LiveHub = new LiveHub(
     io,
@@ -114,15 +128,20 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     logger,
     {
       oddsIntervalMs: config.oddsIntervalMs,
-      oddsMessagesPerSecond: config.oddsMessagesPerSecond,
+      // Several nodes share the budget: each writes to its own phones, so each spends its share.
+      oddsMessagesPerSecond: Math.max(
+        1,
+        Math.floor(config.oddsMessagesPerSecond / (config.clusterNodes ?? 1)),
+      ),
       oddsBroadcastSlice: config.oddsBroadcastSlice,
+      revealsLocalOnly: config.databaseUrl !== undefined,
     },
     reveals,
   );
-  const limits = new JoinLimits({
-    perIpPerMinute: config.joinsPerIpPerMinute,
-    perDevicePerMinute: config.joinsPerDevicePerMinute,
-  });
+  const limits = new JoinLimits(
+    { perIpPerMinute: config.joinsPerIpPerMinute, perDevicePerMinute: config.joinsPerDevicePerMinute },
+    options.limiters,
+  );
 
   const commands = createCommands({ service, consoleService, hub, clock, limits, hostAuth, metrics });
   const actions = commands.host;
@@ -133,9 +152,17 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     service,
     logger,
     socketCount: () => io.engine.clientsCount,
+    ...(options.health && { health: options.health }),
   });
   httpServer.on('request', app);
-  attachRealtime(io, { commands, hub, clock, logger });
+  const trust = config.trustProxy ? (app.get('trust proxy fn') as TrustFn) : null;
+  attachRealtime(io, {
+    commands,
+    hub,
+    clock,
+    logger,
+    ...(trust && { clientIp: (req: http.IncomingMessage) => clientIpFrom(req, trust) }),
+  });
 
   const rearmed = await hub.rearm();
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');

@@ -24,6 +24,16 @@ const envSchema = z.object({
   DRAWCAST_HEADERS_TIMEOUT_MS: int(100, 600_000, 20_000),
   DRAWCAST_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 120_000),
   DRAWCAST_SOCKET_CONNECT_TIMEOUT_MS: int(100, 600_000, 10_000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  DRAWCAST_CLUSTER_NODES: int(1, 64, 1),
+  DRAWCAST_TRUST_PROXY: z.string().min(1).optional(),
   DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +67,14 @@ export interface ServerConfig {
   socketConnectTimeoutMs: number;
   /** Built UIs served when present; absent folders fall back to the placeholder page. */
   staticDirs: { stage: string; mobile: string };
+  /** Several nodes (issue #13): PostgreSQL as the shared store; absent = the embedded SQLite file. */
+  databaseUrl?: string;
+  /** Several nodes: Redis for the Socket.IO fan-out and shared rate limits; absent = this process only. */
+  redisUrl?: string;
+  /** Express `trust proxy` value (e.g. "loopback"): whose X-Forwarded-For names the client. */
+  trustProxy?: string;
+  /** Nodes sharing the odds budget (each spends oddsMessagesPerSecond / clusterNodes on its own phones). */
+  clusterNodes?: number;
 }
 
 /** Sensible defaults for tests and embedding; `index.ts` overlays the environment. */
@@ -156,6 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     headersTimeoutMs: e.DRAWCAST_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.DRAWCAST_REQUEST_TIMEOUT_MS,
     socketConnectTimeoutMs: e.DRAWCAST_SOCKET_CONNECT_TIMEOUT_MS,
+    ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
+    ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
+    clusterNodes: e.DRAWCAST_CLUSTER_NODES,
+    ...(e.DRAWCAST_TRUST_PROXY !== undefined && { trustProxy: e.DRAWCAST_TRUST_PROXY }),
   });
   const hostTokenSource = e.DRAWCAST_HOST_TOKEN ? 'env' : hostToken.generated ? 'generated' : 'file';
   return { config, hostTokenGenerated: hostToken.generated, hostTokenSource, secret: secret.value };

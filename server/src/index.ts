@@ -1,10 +1,12 @@
-// Entry point: read config, open the SQLite file, build the server, listen, print the URL (QR on a terminal).
+// Entry point: read config, open the store (the SQLite file, or PostgreSQL when DATABASE_URL is set), build
+// the server, listen, print the URL (QR on a terminal).
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import QRCode from 'qrcode';
 import { createServer } from './app';
+import { openClusterNode, type ClusterNode } from './cluster/clusterNode';
 import { ConfigError, loadConfig } from './config';
 import { listenErrorMessage, startupBanner } from './startupMessages';
 import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
@@ -23,7 +25,12 @@ async function main(): Promise<void> {
   const { config, hostTokenSource, secret } = loadConfig();
   const logger = pino({ level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
-  const store = createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
+  const { databaseUrl } = config;
+  // Several nodes: PostgreSQL (+ Redis); otherwise one process on its SQLite file, exactly as before.
+  const cluster: ClusterNode | null = databaseUrl
+    ? await openClusterNode({ ...config, databaseUrl }, logger)
+    : null;
+  const store = cluster?.store ?? createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
   const contactKey = loadOrCreateContactKey(config.dataDir).key;
   const server = await createServer({
     store,
@@ -34,7 +41,9 @@ async function main(): Promise<void> {
     contactKey,
     logger,
     defaultMetrics: true,
+    ...(cluster && { limiters: cluster.limiters, health: () => cluster.health() }),
   });
+  cluster?.attach(server);
   const port = await server.listen(config.port, config.bindAddress).catch((err: unknown) => {
     const message = listenErrorMessage(err, config.port, config.bindAddress);
     if (message === null) throw err;
@@ -53,6 +62,7 @@ async function main(): Promise<void> {
     hostToken: config.hostToken,
     hostTokenSource,
     isTty,
+    ...(cluster && { storeLabel: `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` }),
     ...(isTty && { qr: await QRCode.toString(joinUrl, { type: 'terminal', small: true }) }),
   });
   process.stdout.write(banner);
@@ -63,7 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), 5000).unref();
-    server.close().then(
+    Promise.all([cluster?.close(), server.close()]).then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');

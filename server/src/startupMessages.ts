@@ -15,13 +15,15 @@ export interface BannerInput {
   /** stdout is a terminal: ANSI block characters of a QR code would be noise in a log file. */
   isTty: boolean;
   qr?: string;
+  /** Several nodes: where the data is instead of the data dir (e.g. "PostgreSQL + Redis"). */
+  storeLabel?: string;
 }
 
 /** Why: a log file must not get raw ANSI escapes, and every start must say where the host token is. */
 export function startupBanner(input: BannerInput): string {
   const { joinUrl, dataDir } = input;
   const lines = [
-    `Drawcast listening on ${input.localUrl} (data in ${dataDir})`,
+    `Drawcast listening on ${input.localUrl} (${input.storeLabel ?? `data in ${dataDir}`})`,
     `Phones join at ${joinUrl}  (stage screen: ${joinUrl}stage, host console: ${joinUrl}host)`,
   ];
   if (input.isTty && input.qr) lines.push(input.qr.replace(/\n+$/, ''));

@@ -1,7 +1,8 @@
 // Host token check in constant time, with a per-IP lockout after repeated failures (REST and sockets).
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ErrorCode } from '@drawcast/shared';
+import { memoryLimiters, type LimiterFactory } from './rateLimiters';
 
 /** Outcome of one authentication attempt. */
 export type HostAuthResult =
@@ -36,15 +37,20 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
  */
 export class HostAuthenticator {
   private readonly expected: Buffer;
-  private readonly failures: RateLimiterMemory;
+  private readonly failures: RateLimiterAbstract;
   private readonly maxFailures: number;
   private readonly staffLookup: StaffLookup | undefined;
 
-  constructor(token: string, options: { maxFailures: number; windowMs: number; staffLookup?: StaffLookup }) {
+  /** `limiters`: memory (one node) or Redis (a lockout holds on every node). */
+  constructor(
+    token: string,
+    options: { maxFailures: number; windowMs: number; staffLookup?: StaffLookup },
+    limiters: LimiterFactory = memoryLimiters,
+  ) {
     this.expected = digest(token);
     this.staffLookup = options.staffLookup;
     this.maxFailures = options.maxFailures;
-    this.failures = new RateLimiterMemory({
+    this.failures = limiters({
       keyPrefix: 'host-auth',
       points: options.maxFailures,
       duration: Math.max(1, Math.ceil(options.windowMs / 1000)),

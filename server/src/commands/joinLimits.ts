@@ -1,19 +1,24 @@
 // Join rate limits per IP and per device (memory now; a Redis limiter fits the same interface later).
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { memoryLimiters, type LimiterFactory } from './rateLimiters';
 
 /** Why: a shop's phones share one Wi-Fi IP, so the IP limit is generous and the device limit tight. */
 export class JoinLimits {
-  private readonly perIp: RateLimiterMemory;
-  private readonly perDevice: RateLimiterMemory;
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perDevice: RateLimiterAbstract;
 
-  constructor(options: { perIpPerMinute: number; perDevicePerMinute: number }) {
-    this.perIp = new RateLimiterMemory({
+  /** `limiters`: memory (one node) or Redis (several nodes share the budget). */
+  constructor(
+    options: { perIpPerMinute: number; perDevicePerMinute: number },
+    limiters: LimiterFactory = memoryLimiters,
+  ) {
+    this.perIp = limiters({
       keyPrefix: 'join-ip',
       points: options.perIpPerMinute,
       duration: 60,
     });
-    this.perDevice = new RateLimiterMemory({
+    this.perDevice = limiters({
       keyPrefix: 'join-device',
       points: options.perDevicePerMinute,
       duration: 60,

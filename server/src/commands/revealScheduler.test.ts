@@ -35,12 +35,17 @@ async function drawnRound(releaseMs: number, revealMs: number) {
   return { h, round: drawn };
 }
 
-function recordingScheduler(h: ServiceHarness, log: Array<{ due: RevealDue; at: number }>) {
+function recordingScheduler(
+  h: ServiceHarness,
+  log: Array<{ due: RevealDue; at: number }>,
+  localDelivery = false,
+) {
   const s = new RevealScheduler({
     store: h.store,
     clock: realClock,
     logger,
     claimLeadMs: 50,
+    localDelivery,
     deliver: (due) => void log.push({ due, at: Date.now() }),
   });
   schedulers.push(s);
@@ -100,5 +105,25 @@ describe('RevealScheduler', () => {
     await waitFor(() => !a.pendingCount('winners') && !b.pendingCount('winners') && log.length >= 3);
     await new Promise((r) => setTimeout(r, 50));
     expect(log.map((l) => l.due.kind).sort()).toEqual(['audience', 'stage', 'winners']);
+  });
+
+  it('local delivery (several nodes): every node sends each part once to its own sockets; a restart sends nothing again', async () => {
+    const { h, round } = await drawnRound(150, 300);
+    const onA: Array<{ due: RevealDue; at: number }> = [];
+    const onB: Array<{ due: RevealDue; at: number }> = [];
+    const a = recordingScheduler(h, onA, true);
+    const b = recordingScheduler(h, onB, true);
+    a.plan(round); // node a drew the round
+    b.plan(round); // node b hears of it from the database, twice (NOTIFY and the draw-clock poll)
+    b.plan(round);
+    await waitFor(() => onA.length >= 3 && onB.length >= 3);
+    expect(onA.map((l) => l.due.kind)).toEqual(['stage', 'audience', 'winners']);
+    expect(onB.map((l) => l.due.kind)).toEqual(['stage', 'audience', 'winners']);
+    expect(a.pendingCount('winners') + b.pendingCount('winners')).toBe(0);
+    // The store recorded every part as sent, so a restarted node re-arms none of them.
+    expect(await h.store.listPendingRevealDues()).toEqual([]);
+    const restarted = recordingScheduler(h, [], true);
+    await restarted.rearm([round]);
+    expect(restarted.pendingCount('audience') + restarted.pendingCount('winners')).toBe(0);
   });
 });

@@ -25,6 +25,12 @@ export interface RevealSchedulerDeps {
   deliver(due: RevealDue, round: DrawnRoundView): void | Promise<void>;
   /** Defaults to CLAIM_LEAD_MS. */
   claimLeadMs?: number;
+  /**
+   * Several nodes (each hears of every draw from the database): every node sends each part to its own
+   * sockets, once (its in-memory sent set); the store's claim only records that the part went out, so a
+   * restart does not re-arm it, and a store error does not hold back this node's sockets.
+   */
+  localDelivery?: boolean;
 }
 
 const keyOf = (roundId: string, kind: RevealKind) => `${roundId}\u0000${kind}`;
@@ -113,12 +119,13 @@ export class RevealScheduler {
 
   private async fire(key: string, due: RevealDue, round: DrawnRoundView, stored: Promise<boolean>) {
     try {
-      if (!(await stored)) {
+      const local = this.deps.localDelivery === true;
+      if (!(await stored) && !local) {
         this.timers.delete(key);
         return;
       }
       const sentAt = Math.max(this.deps.clock.now(), due.dueAt);
-      if (!(await this.deps.store.claimRevealDue(due.roundId, due.kind, sentAt))) {
+      if (!(await this.claim(due, sentAt)) && !local) {
         this.timers.delete(key);
         this.sent.add(key);
         return;
@@ -138,6 +145,17 @@ export class RevealScheduler {
       this.timers.delete(key);
       if (!this.closed)
         this.deps.logger.error({ err, roundId: due.roundId, kind: due.kind }, 'reveal failed');
+    }
+  }
+
+  /** The store's claim; with local delivery a store error is logged and the part still goes out here. */
+  private async claim(due: RevealDue, sentAt: number): Promise<boolean> {
+    if (!this.deps.localDelivery) return this.deps.store.claimRevealDue(due.roundId, due.kind, sentAt);
+    try {
+      return await this.deps.store.claimRevealDue(due.roundId, due.kind, sentAt);
+    } catch (err) {
+      this.deps.logger.warn({ err, roundId: due.roundId, kind: due.kind }, 'reveal not recorded as sent');
+      return false;
     }
   }
 

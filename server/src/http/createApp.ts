@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config';
 import type { Commands } from '../commands';
+import type { HealthReport } from '../commands/health';
 import type { DrawcastService } from '../services/types';
 import { hostRoutes } from './hostRoutes';
 import { apiNotFound, errorHandler, requestLogger } from './middleware';
@@ -27,6 +28,8 @@ export interface HttpDeps {
   service: DrawcastService;
   logger: Logger;
   socketCount: () => number;
+  /** Several nodes: the shared store's and Redis's state (absent: one process, always ready). */
+  health?: () => Promise<HealthReport>;
 }
 
 /**
@@ -56,11 +59,18 @@ export const CONTENT_SECURITY_POLICY = {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind nginx: req.ip is the phone's address from X-Forwarded-For, for limits and lockouts.
+  if (deps.config.trustProxy) app.set('trust proxy', deps.config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, strictTransportSecurity: false }));
   app.use(requestLogger(deps.logger));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), sockets: deps.socketCount() });
+  app.get('/healthz', async (_req, res) => {
+    const health: HealthReport = (await deps.health?.()) ?? { status: 'ok', ready: true, reasons: [] };
+    res.status(health.ready ? 200 : 503).json({
+      ...health,
+      uptimeSeconds: Math.round(process.uptime()),
+      sockets: deps.socketCount(),
+    });
   });
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', deps.commands.metrics.registry.contentType);

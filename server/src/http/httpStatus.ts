@@ -37,6 +37,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.INVALID_BACKUP]: 422,
   [ErrorCode.PROTOCOL_MISMATCH]: 400,
   [ErrorCode.INTERNAL]: 500,
+  [ErrorCode.STORE_UNAVAILABLE]: 503,
+  [ErrorCode.NOT_SUPPORTED]: 501,
 };
 
 /** REST needs a status per code; anything not listed is a client error (400). */

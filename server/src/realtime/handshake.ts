@@ -1,6 +1,7 @@
 // Handshake check: protocol version first, then the role's credentials; refusals carry a typed code.
 import { ErrorCode, PROTOCOL_VERSION, handshakeAuthSchema } from '@drawcast/shared';
 import type { HandshakeAuth } from '@drawcast/shared';
+import type { IncomingMessage } from 'node:http';
 import type { ExtendedError } from 'socket.io';
 import type { HostAuthenticator } from '../commands/hostAuth';
 import type { DrawcastSocket } from './socketTypes';
@@ -16,7 +17,11 @@ export function refusal(code: ErrorCode, message: string): ExtendedError {
 export const handshakeOf = new WeakMap<DrawcastSocket, ReturnType<typeof handshakeAuthSchema.parse>>();
 
 /** Why: an old cached phone page or a forged host socket must be refused before it can send anything. */
-export function handshakeMiddleware(hostAuth: HostAuthenticator) {
+export function handshakeMiddleware(
+  hostAuth: HostAuthenticator,
+  /** Behind trusted proxies (nginx): the phone's own address from X-Forwarded-For. */
+  clientIp: (req: IncomingMessage) => string | undefined = () => undefined,
+) {
   return async (socket: DrawcastSocket, next: (err?: ExtendedError) => void): Promise<void> => {
     const raw = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
     if (raw.protocolVersion !== PROTOCOL_VERSION) {
@@ -34,7 +39,7 @@ export function handshakeMiddleware(hostAuth: HostAuthenticator) {
       next(refusal(ErrorCode.VALIDATION_FAILED, `auth.${issue?.path.join('.')}: ${issue?.message}`));
       return;
     }
-    const ip = socket.handshake.address;
+    const ip = clientIp(socket.request) ?? socket.handshake.address;
     if (parsed.data.role === 'staff') {
       const who = await hostAuth.identify(ip, parsed.data.hostToken);
       if (!who.ok || who.role !== 'staff') {

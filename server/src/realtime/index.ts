@@ -1,5 +1,6 @@
 // Wires the Socket.IO server: handshake, rooms per role, command handlers, connection metrics.
 import { ErrorCode, fail, rooms } from '@drawcast/shared';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Commands } from '../commands';
 import type { Clock } from '../services/types';
@@ -19,6 +20,8 @@ export interface RealtimeDeps {
   hub: LiveHub;
   clock: Clock;
   logger: Logger;
+  /** Behind trusted proxies: the client's address as REST's req.ip sees it. */
+  clientIp?: (req: IncomingMessage) => string | undefined;
 }
 
 /** Why: app.ts stays a list of parts; the connection lifecycle lives here. */
@@ -26,7 +29,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
   const { commands, hub, logger } = deps;
   const ctx = { logger, metrics: commands.metrics };
   const audience = { ...ctx, participant: commands.participant, hub, clock: deps.clock };
-  io.use(handshakeMiddleware(commands.hostAuth));
+  io.use(handshakeMiddleware(commands.hostAuth, deps.clientIp));
   io.on('connection', (socket) => {
     commands.metrics.connectedSockets.inc();
     socket.on('disconnect', () => {

@@ -37,6 +37,11 @@ export interface LiveHubOptions extends OddsPacing {
    * being answered in between instead of waiting behind 20,000 socket writes.
    */
   oddsBroadcastSlice: number;
+  /**
+   * Several nodes (issue #13): every node learns of each draw from PostgreSQL and sends the round's
+   * result to its own sockets only, so a Redis outage loses no reveal and none arrives twice.
+   */
+  revealsLocalOnly?: boolean;
 }
 
 /** Why: REST and socket host commands must broadcast the same way, so both call this one hub. */
@@ -45,6 +50,10 @@ export class LiveHub implements Broadcaster {
   private readonly audience: KeyedThrottle;
   /** Winners' notices prepared at the draw, sent by the scheduler at the phones' reveal. */
   private readonly prepared = new Map<string, Promise<WinnerNotice[]>>();
+  /** Rounds whose draw was already planned here (a node hears of a draw from several paths). */
+  private readonly announced = new Set<string>();
+  /** Several nodes: told of each odds change made here, so the other nodes refresh their own phones. */
+  private oddsRelay: ((eventId: string) => void) | null = null;
   /** Consecutive broadcasts per event whose odds were not exact yet (see followUpInexactOdds). */
   private readonly inexactFollowUps = new Map<string, number>();
 
@@ -64,6 +73,11 @@ export class LiveHub implements Broadcaster {
 
   private everyoneRooms(eventId: string): string[] {
     return [rooms.audience(eventId), rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host];
+  }
+
+  /** Where reveals and odds go: every node's sockets, or (several nodes, each sending its own) this node's. */
+  private get nodeIo() {
+    return this.pacing.revealsLocalOnly ? this.io.local : this.io;
   }
 
   private everyone(eventId: string) {
@@ -96,6 +110,17 @@ export class LiveHub implements Broadcaster {
 
   /** A join (or anything else) changed the current round's aggregate: broadcast soon, at most ~4/s. */
   oddsChanged(eventId: string): void {
+    this.odds.notify(eventId);
+    this.oddsRelay?.(eventId);
+  }
+
+  /** Several nodes: `relay` hears of every odds change made on this node (cluster/ tells the others). */
+  relayOddsChanges(relay: (eventId: string) => void): void {
+    this.oddsRelay = relay;
+  }
+
+  /** Another node's odds changed: this node paces a broadcast to its own phones (not relayed again). */
+  oddsChangedElsewhere(eventId: string): void {
     this.odds.notify(eventId);
   }
 
@@ -147,11 +172,13 @@ export class LiveHub implements Broadcaster {
    * joins meanwhile has these counts or newer in its join ack; one that left is skipped).
    */
   private sendInSlices(eventId: string, dto: OddsAggregateDto): void {
-    this.io.to([rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host]).emit('odds:aggregate', dto);
+    this.nodeIo
+      .to([rooms.stage(eventId), rooms.stagePublic(eventId), rooms.host])
+      .emit('odds:aggregate', dto);
     const audience = [...(this.io.sockets.adapter.rooms.get(rooms.audience(eventId)) ?? [])];
     const slice = Math.max(1, this.pacing.oddsBroadcastSlice);
     const sendFrom = (start: number) => {
-      this.io.to(audience.slice(start, start + slice)).emit('odds:aggregate', dto);
+      this.nodeIo.to(audience.slice(start, start + slice)).emit('odds:aggregate', dto);
       if (start + slice < audience.length) setImmediate(() => sendFrom(start + slice));
     };
     if (audience.length > 0) sendFrom(0);
@@ -189,6 +216,8 @@ export class LiveHub implements Broadcaster {
       this.logger.error({ roundId: round.id }, 'roundDrawn called with an undrawn round');
       return;
     }
+    if (this.announced.has(round.id)) return;
+    this.announced.add(round.id);
     this.reveals.plan(round);
     this.prepared.set(round.id, this.prepareNotices(round));
     this.oddsChanged(round.eventId);
@@ -204,15 +233,15 @@ export class LiveHub implements Broadcaster {
   /** Sends one part of a round's reveal; called by the reveal scheduler at the part's due time. */
   async deliverReveal(due: RevealDue, round: DrawnRoundView): Promise<void> {
     if (due.kind === 'stage') {
-      this.io.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
+      this.nodeIo.to([rooms.stage(round.eventId), rooms.host]).emit('round:drawn', toRoundDrawnDto(round));
     } else if (due.kind === 'audience') {
-      this.io.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
-      this.io.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
+      this.nodeIo.to(rooms.audience(round.eventId)).emit('round:reveal', toRoundRevealDto(round));
+      this.nodeIo.to(rooms.stagePublic(round.eventId)).emit('round:drawn', toPublicRoundDrawnDto(round));
     } else {
       const notices = await (this.prepared.get(round.id) ?? this.prepareNotices(round));
       this.prepared.delete(round.id);
       for (const [participantId, message] of notices) {
-        this.io.to(rooms.participant(participantId)).emit('you:won', message);
+        this.nodeIo.to(rooms.participant(participantId)).emit('you:won', message);
       }
     }
   }

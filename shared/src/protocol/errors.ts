@@ -46,6 +46,10 @@ export const ErrorCode = {
   UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
   // issue #9: entries close before public entropy
   ENTRIES_NOT_CLOSED: 'ENTRIES_NOT_CLOSED',
+  /** Several nodes on PostgreSQL: the database is unreachable, nothing was stored (issue #13). */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /** The configured store lacks this feature yet (the console's staff/support data on PostgreSQL). */
+  NOT_SUPPORTED: 'NOT_SUPPORTED',
 } as const;
 
 /** The union of codes, so handlers cannot invent an unknown one. */
