@@ -1,57 +1,17 @@
 // kill -9 at awkward moments: no acked join and no revealed winner is lost; a committed round still draws.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, verifyProof } from '@drawcast/shared';
 import type { EventDto, RoundDto } from '@drawcast/shared';
+import { kill9, startChildServer } from './child-server';
+import type { ChildServer as Child } from './child-server';
 import { apiCall, deviceToken, okData, openClient, tempDataDir, waitConnected } from './harness';
 import type { Client } from './harness';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const TOKEN = 'crash-test-host-token-0123456789';
 
-interface Child {
-  proc: ChildProcess;
-  url: string;
-}
-
-/** Starts `server/src/index.ts` in its own process and resolves with the URL it prints. */
-function startChild(dataDir: string): Promise<Child> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: '0',
-        DRAWCAST_BIND: '127.0.0.1',
-        DRAWCAST_DATA_DIR: dataDir,
-        DRAWCAST_HOST_TOKEN: TOKEN,
-        DRAWCAST_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: proc.stdout! });
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (match) resolve({ proc, url: match[1]! });
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
-}
-
-function kill9(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    child.proc.once('exit', () => resolve());
-    child.proc.kill('SIGKILL');
-  });
-}
+/** Starts `server/src/index.ts` in its own process over dataDir (the shared child-server helper). */
+const startChild = (dataDir: string): Promise<Child> => startChildServer(dataDir, TOKEN);
 
 describe('kill -9 recovery', () => {
   const dataDir = tempDataDir();
