@@ -178,14 +178,24 @@ test('a whole event runs from the console', async () => {
   await page.screenshot({ path: path.join(shots, 'participants-en.png'), fullPage: true });
   await axeClean(page, 'participants');
 
-  // 5. A round of 2 Headphones: commitment at once, entropy, Draw → confirm, double-clicked: one draw.
+  // 5. A round of 2 Headphones: commitment at once, close entries, entropy, Draw → confirm, double-clicked: one draw.
   await page.getByRole('button', { name: 'Rounds' }).click();
   await page.getByLabel('Prize').selectOption({ label: 'Headphones (3 left)' });
   await page.getByLabel('Winners (1–500)').fill('2');
   await page.getByRole('button', { name: 'Create round and commit' }).click();
   await expect.poll(() => page.getByTestId('commitment').textContent()).toMatch(/^[0-9a-f]{64}$/);
+  await page.getByTestId('close-entries').click();
+  await expect
+    .poll(() => page.getByTestId('entries-closed').textContent())
+    .toMatch(/Entries closed: \d+ entries/);
   await page.getByLabel('Public entropy').fill('audience says 4711');
   await page.getByRole('button', { name: 'Save entropy' }).click();
+  await expect
+    .poll(
+      async () =>
+        (await hostApi<RoundDto[]>(server, 'GET', `/api/events/${event.id}/rounds`))[0]?.publicEntropy,
+    )
+    .toBe('audience says 4711');
   await page.getByTestId('draw').click();
   await page.getByRole('alertdialog').waitFor();
   await page.screenshot({ path: path.join(shots, 'round-confirm-en.png'), fullPage: true });

@@ -110,6 +110,10 @@ export default {
     armed: 'Ready to draw',
     commitment: 'Commitment (published before the draw)',
     entropy: 'Public entropy (a number the audience calls out, a lottery result…)',
+    closeEntries: 'Close entries',
+    closeHint:
+      'Freezes the entry list and publishes its size and digest; public entropy can be typed after this. Drawing without closing closes and draws in one step.',
+    entriesClosed: 'Entries closed: {n} entries, digest',
     setEntropy: 'Save entropy',
     eligible: 'Eligible entries: {n}',
     draw: 'Draw',
