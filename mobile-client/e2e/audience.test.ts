@@ -138,7 +138,15 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
   );
   expect(participants.total).toBe(3);
 
-  // --- round 1: the host draws; every phone shows its result at the same moment
+  // --- round 1: the host closes entries; each phone checks its own entry is in the published list
+  await hostApi<RoundDto>(server, 'POST', `/api/rounds/${round1.id}/close`);
+  for (const p of [ann, bo, cy]) {
+    await expect
+      .poll(() => p.page.getByTestId('frozen').locator('[data-status]').getAttribute('data-status'))
+      .toBe('in');
+  }
+
+  // --- the host draws; every phone shows its result at the same moment
   const drawn1 = await hostApi<RoundDto>(server, 'POST', `/api/rounds/${round1.id}/draw`);
   const winner1 = drawn1.winners![0]!.participantId;
   // The suspense: animated, except on Bo's phone, which asked for reduced motion.

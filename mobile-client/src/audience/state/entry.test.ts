@@ -10,6 +10,8 @@ import type {
 } from '@drawcast/shared';
 import {
   applyAggregate,
+  applyEntriesClosed,
+  applyFrozenCheck,
   applyForfeited,
   applyLocalOdds,
   applyRedeemed,
@@ -18,6 +20,7 @@ import {
   applyRoundUpdated,
   applyYouWon,
   fromJoinAck,
+  frozenListToCheck,
   mergeParticipantState,
   outcomeOf,
 } from './entry';
@@ -277,5 +280,29 @@ describe('mergeParticipantState (reconnect)', () => {
     );
     expect(merged.pending.map((p) => p.roundId)).toEqual(['rnd_2']);
     expect(merged.wins[0]!.claim?.status).toBe('forfeited');
+  });
+});
+
+describe('the frozen list check', () => {
+  const closed = {
+    eventId: 'evt_1',
+    roundId: 'rnd_1',
+    prizeId: 'prz_1',
+    commitment: 'c'.repeat(64),
+    entryCount: 11,
+    entriesDigest: 'd'.repeat(64),
+    entriesClosedAt: 50,
+    entriesUrl: '/api/rounds/rnd_1/entries',
+  };
+  it('asks for a check once entries close, once per round, and keeps its result across state refreshes', () => {
+    const joined = fromJoinAck(ack);
+    expect(frozenListToCheck(joined)).toBeNull();
+    const s = applyEntriesClosed(joined, closed);
+    expect(s.round).toMatchObject({ entryCount: 11, entriesDigest: 'd'.repeat(64), entriesClosedAt: 50 });
+    expect(frozenListToCheck(s)).toEqual({ roundId: 'rnd_1', digest: 'd'.repeat(64) });
+    const checked = applyFrozenCheck(s, { roundId: 'rnd_1', status: 'in' });
+    expect(frozenListToCheck(checked)).toBeNull();
+    expect(applyFrozenCheck(s, { roundId: 'rnd_other', status: 'in' })).toBe(s);
+    expect(applyEntriesClosed(joined, { ...closed, roundId: 'rnd_other' })).toBe(joined);
   });
 });

@@ -6,6 +6,7 @@ import type {
   OddsAggregateDto,
   ParticipantStateDto,
   PendingRevealDto,
+  RoundEntriesClosedDto,
   RoundPublicDto,
   RoundRevealDto,
   RoundSummaryDto,
@@ -48,6 +49,40 @@ export interface EntryState {
   results: RoundRevealDto[];
   /** This phone's wins, one per round. */
   wins: YouWonDto[];
+  /** This phone's own check that its entry is in the round's frozen list (once entries close). */
+  frozen?: FrozenCheck | null;
+}
+
+/** The outcome of checking the published frozen list of a closed round against its digest. */
+export interface FrozenCheck {
+  roundId: string;
+  status: 'checking' | 'in' | 'out' | 'failed';
+}
+
+/** `round:entriesClosed`: the round's list froze; its size and digest are public from now on. */
+export function applyEntriesClosed(state: EntryState, c: RoundEntriesClosedDto): EntryState {
+  if (!state.round || state.round.id !== c.roundId) return state;
+  const round = {
+    ...state.round,
+    entriesClosedAt: c.entriesClosedAt,
+    entryCount: c.entryCount,
+    entriesDigest: c.entriesDigest,
+  };
+  return { ...state, round };
+}
+
+/** The check's result; ignored when the phone has moved on to another round meanwhile. */
+export function applyFrozenCheck(state: EntryState, check: FrozenCheck): EntryState {
+  if (!state.round || state.round.id !== check.roundId) return state;
+  return { ...state, frozen: check };
+}
+
+/** The round whose frozen list still needs checking by this phone, or null. */
+export function frozenListToCheck(state: EntryState): { roundId: string; digest: string } | null {
+  const r = state.round;
+  if (!r || r.entriesClosedAt === null || !r.entriesDigest || !state.eligible) return null;
+  if (state.frozen && state.frozen.roundId === r.id) return null;
+  return { roundId: r.id, digest: r.entriesDigest };
 }
 
 function oddsFrom(
@@ -136,6 +171,7 @@ export function mergeParticipantState(prev: EntryState | null, s: ParticipantSta
     pending: s.pendingReveals.filter((p) => !resultIds.has(p.roundId)),
     results,
     wins: withForfeits,
+    frozen: prev?.frozen && s.round && prev.frozen.roundId === s.round.id ? prev.frozen : null,
   };
 }
 

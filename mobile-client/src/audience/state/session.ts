@@ -14,6 +14,8 @@ import { openAudienceSocket, send } from '../../common/socket';
 import type { AppSocket, SendFailure } from '../../common/socket';
 import {
   applyAggregate,
+  applyEntriesClosed,
+  applyFrozenCheck,
   applyEventUpdated,
   applyForfeited,
   applyLocalOdds,
@@ -23,8 +25,10 @@ import {
   applyRoundUpdated,
   applyYouWon,
   fromJoinAck,
+  frozenListToCheck,
   mergeParticipantState,
 } from './entry';
+import { checkMyEntryInFrozenList } from './frozenCheck';
 import type { EntryState } from './entry';
 import { useReveals } from './reveals';
 import { computeOddsInWorker, worthComputingOnPhone } from './localOdds';
@@ -83,6 +87,17 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     if (next === entry.value) return;
     entry.value = next;
     if (next) reveals.sync(next);
+    if (next) checkFrozenList(next);
+  }
+
+  /** Once a round's entries close, this phone checks the published list holds its entry (once per round). */
+  function checkFrozenList(state: EntryState): void {
+    const todo = frozenListToCheck(state);
+    if (!todo) return;
+    entry.value = applyFrozenCheck(state, { roundId: todo.roundId, status: 'checking' });
+    void checkMyEntryInFrozenList(todo.roundId, todo.digest, state.me.id).then((status) => {
+      if (entry.value) entry.value = applyFrozenCheck(entry.value, { roundId: todo.roundId, status });
+    });
   }
 
   function applyState(s: ParticipantStateDto): void {
@@ -119,6 +134,7 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     // Eligibility (earlier winners excluded?) comes with the state; spread the crowd's refreshes out.
     setTimeout(() => void refreshState(), Math.random() * 3000);
   });
+  socket.on('round:entriesClosed', (c) => entry.value && setEntry(applyEntriesClosed(entry.value, c)));
   socket.on('round:updated', (r) => entry.value && setEntry(applyRoundUpdated(entry.value, r)));
   socket.on('round:reveal', (r: RoundRevealDto) => entry.value && setEntry(applyReveal(entry.value, r)));
   socket.on('you:won', (w) => entry.value && setEntry(applyYouWon(entry.value, w)));

@@ -75,6 +75,13 @@ export default {
     entries: '{n} entry in this draw | {n} entries in this draw',
     noRound: 'No draw is open right now. Keep this page open: the next one will appear here.',
     pending: 'The draw for {prize} has happened – the result comes in a moment.',
+    closed: 'Entries are closed: {n} entry in the list. | Entries are closed: {n} entries in the list.',
+    frozen: {
+      checking: 'Checking that your entry is in the published list…',
+      in: 'Your entry is in the published list (checked on this phone).',
+      out: 'Your entry is NOT in the published list.',
+      failed: 'The published list could not be checked.',
+    },
     lastResult: 'Last result',
   },
   reveal: {

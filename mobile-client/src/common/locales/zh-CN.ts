@@ -71,6 +71,13 @@ const zhCN: typeof en = {
     entries: '本轮共 {n} 人参加',
     noRound: '现在没有进行中的抽奖。请保持此页面打开，下一轮会显示在这里。',
     pending: '“{prize}”已开奖，马上揭晓结果。',
+    closed: '已截止参与：名单共 {n} 人。',
+    frozen: {
+      checking: '正在核对你是否在公开名单中…',
+      in: '你在公开名单中（已在本机核对）。',
+      out: '你不在公开名单中！',
+      failed: '无法核对公开名单。',
+    },
     lastResult: '上一轮结果',
   },
   reveal: {
