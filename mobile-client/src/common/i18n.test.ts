@@ -13,7 +13,13 @@ describe('detectLocale', () => {
 });
 
 /** English messages with singular | plural forms (called with a count). */
-const PLURAL_KEYS = new Set(['join.people', 'entry.drawOf', 'entry.entries', 'rules.chartRow']);
+const PLURAL_KEYS = new Set([
+  'join.people',
+  'entry.drawOf',
+  'entry.entries',
+  'entry.closed',
+  'rules.chartRow',
+]);
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
