@@ -1,12 +1,7 @@
 // Helpers of the audience end-to-end test: phone contexts, CSP-safe axe, screenshots in both languages.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AxeViolation } from '../../e2e-kit/browser';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { seriousAxeViolations } from '../../e2e-kit/browser';
 
 /** A phone: its own context (storage, network), one page, and the dialogs it saw (XSS would open one). */
 export interface Phone {
@@ -42,38 +37,8 @@ export async function newPhone(
   return phone;
 }
 
-/**
- * axe-core's serious and critical violations. Injected with page.evaluate (a CDP evaluation), because the
- * server's Content-Security-Policy rightly refuses the inline <script> that addScriptTag would add.
- */
-export async function axeSerious(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: Document) => Promise<{
-            violations: Array<{
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: Array<{ target: unknown[] }>;
-            }>;
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => JSON.stringify(n.target)),
-      }));
-  });
-}
+/** axe-core's serious and critical violations (the e2e kit's, which injects axe past the CSP). */
+export const axeSerious = seriousAxeViolations;
 
 /** The page's current language ('en' or 'zh-CN'). */
 export async function pageLang(page: Page): Promise<string> {
