@@ -52,6 +52,17 @@ async function join(phone: Phone, url: string, nickname: string): Promise<string
   return (await phone.page.getByTestId('entry-id').textContent())!.trim();
 }
 
+/**
+ * Shows "my wins" on a phone whose round-2 result may still be on screen. A phone already at #/wins gets
+ * no hashchange from goto, so the result is closed the way a user would, with its button.
+ */
+async function openWins(phone: Phone, joinUrl: string): Promise<void> {
+  const close = phone.page.getByTestId('close-result');
+  if (await close.isVisible()) await close.click();
+  await phone.page.goto(`${joinUrl}#/wins`);
+  await phone.page.getByTestId('win').first().waitFor();
+}
+
 const oneIn = (p: Phone) => p.page.getByTestId('one-in').textContent();
 
 test('three phones join, see live odds, reveal together, verify, and survive reload and offline', async () => {
@@ -257,8 +268,7 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
 
   // --- the host marks round 2's winner a no-show: that phone shows the win as forfeited, live
   const w2 = byId.get(winner2)!;
-  await w2.page.goto(`${joinUrl}#/wins`);
-  await w2.page.locator(`[data-testid=win]`).first().waitFor();
+  await openWins(w2, joinUrl);
   const claim2 = (await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`)).find(
     (c) => c.roundId === round2.id,
   )!;
@@ -269,8 +279,7 @@ test('three phones join, see live odds, reveal together, verify, and survive rel
 
   // --- the prize desk redeems round 1's code: the winner's phone says "collected" live
   const w1wins = byId.get(winner1)!;
-  await w1wins.page.goto(`${joinUrl}#/wins`);
-  await w1wins.page.getByTestId('win').first().waitFor();
+  await openWins(w1wins, joinUrl);
   await hostApi(server, 'POST', '/api/claims/redeem', { code: claim1.displayCode, staff: 'Desk' });
   await expect
     .poll(() => w1wins.page.locator(`[data-testid=win][data-status=redeemed]`).count(), { timeout: 10_000 })
