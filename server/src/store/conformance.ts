@@ -15,11 +15,7 @@ import { describeRoundContract } from './conformance/rounds';
 export { fixtures, SYS, type StoreHarness } from './conformance/kit';
 
 /** Registers the conformance tests for one Store implementation. */
-export function describeStoreConformance(
-  name: string,
-  makeHarness: () => Promise<StoreHarness>,
-  options: { console?: boolean } = {},
-): void {
+export function describeStoreConformance(name: string, makeHarness: () => Promise<StoreHarness>): void {
   describe(`Store conformance: ${name}`, () => {
     const kit = createConformanceKit(makeHarness);
     describeEventContract(kit);
@@ -31,7 +27,6 @@ export function describeStoreConformance(
     describeClaimContract(kit);
     describeAuditContract(kit);
     describeRevealDueContract(kit);
-    // The console's staff/support part is built on SQLite only so far (PostgreSQL refuses it, typed).
-    if (options.console ?? true) describeConsoleContract(kit);
+    describeConsoleContract(kit);
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../throwaway/postgres';
+import { verifyChain } from '../../domain/audit/auditChain';
 import { describeStoreConformance, fixtures, SYS } from '../conformance';
 import { createPostgresStore } from './pgStore';
 import { PG_MIGRATIONS } from './schema';
@@ -18,17 +19,13 @@ function freshDatabase(): string {
   return server.createDatabase(`conformance_${databases}`);
 }
 
-describeStoreConformance(
-  'postgres',
-  async () => {
-    const url = freshDatabase();
-    return {
-      open: async () => createPostgresStore({ connectionString: url }),
-      cleanup: async () => undefined,
-    };
-  },
-  { console: false },
-);
+describeStoreConformance('postgres', async () => {
+  const url = freshDatabase();
+  return {
+    open: async () => createPostgresStore({ connectionString: url }),
+    cleanup: async () => undefined,
+  };
+});
 
 describe('postgres store specifics', () => {
   it('migrates once even when three nodes start together, and records the version', async () => {
@@ -50,6 +47,49 @@ describe('postgres store specifics', () => {
     await store.pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [PG_MIGRATIONS.length + 1]);
     await store.close();
     await expect(createPostgresStore({ connectionString: url })).rejects.toThrow(/newer than this server/);
+  });
+
+  it('keeps one audit chain when two nodes write console changes to one event at once', async () => {
+    const url = freshDatabase();
+    const [a, b] = await Promise.all([1, 2].map(() => createPostgresStore({ connectionString: url })));
+    try {
+      const event = fixtures.event();
+      await a!.insertEvent(event, SYS);
+      const people = Array.from({ length: 20 }, () => fixtures.participant(event.id));
+      for (const p of people) await a!.insertParticipantIfAbsent(p, SYS);
+      // Support messages (group-committed), disqualifications and a credential, half on each node.
+      await Promise.all(
+        people.flatMap((p, i) => {
+          const node = i % 2 === 0 ? a! : b!;
+          return [
+            node.insertSupportMessage(
+              {
+                id: `msg_${i}`,
+                eventId: event.id,
+                participantId: p.id,
+                body: `help ${i}`,
+                createdAt: 10 + i,
+                answer: null,
+                answeredAt: null,
+                readAt: null,
+              },
+              SYS,
+            ),
+            // Both nodes disqualify the same person: exactly one of them changes anything.
+            a!.setDisqualified(event.id, people[i % 5]!.id, true, SYS),
+            b!.setDisqualified(event.id, people[i % 5]!.id, true, SYS),
+          ];
+        }),
+      );
+      expect(await b!.listSupportMessages(event.id)).toHaveLength(20);
+      expect(new Set(await a!.listDisqualified(event.id)).size).toBe(5);
+      const audit = await a!.listAudit(event.id, 0, 1_000);
+      expect(verifyChain(audit)).toMatchObject({ ok: true });
+      expect(audit.filter((r) => r.action === 'support.message')).toHaveLength(20);
+      expect(audit.filter((r) => r.action === 'participant.disqualify')).toHaveLength(5);
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+    }
   });
 
   it('keeps the audit log append-only and the prize stock within bounds in the database itself', async () => {

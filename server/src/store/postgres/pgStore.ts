@@ -1,10 +1,10 @@
 // The shared Store for several nodes: PostgreSQL. Every invariant that matters under concurrency is one
 // transaction with the database's own guarantees (unique keys, CHECKs, compare-and-set, advisory locks).
-import { createPgConsolePart } from './consolePart';
 import type pg from 'pg';
 import type { Store } from '../store';
 import { openPool, read } from './db';
 import { createPgClaimPart } from './claimPart';
+import { createPgConsolePart } from './consolePart';
 import { createPgEventPart } from './eventPart';
 import type { PgParts } from './parts';
 import { createPgParticipantPart } from './participantPart';
@@ -49,7 +49,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw err;
   }
   const parts: PgParts = { pool };
-  const { drain, ...participants } = createPgParticipantPart(parts);
+  const { drain: drainJoins, ...participants } = createPgParticipantPart(parts);
+  const { drain: drainSupport, ...consolePart } = createPgConsolePart(parts);
+  const drain = async () => {
+    await Promise.all([drainJoins(), drainSupport()]);
+  };
   let closed = false;
   return {
     ...createPgEventPart(parts),
@@ -59,7 +63,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPgPeoplePart(parts),
     ...createPgRestorePart(parts),
     ...createPgRevealDuePart(parts),
-    ...createPgConsolePart(),
+    ...consolePart,
     pool,
     whenDurable: () => drain(),
     async ping() {

@@ -209,6 +209,40 @@ export const PG_MIGRATIONS: readonly string[] = [
   -- Issue #12: the stage's draw animation, chosen per round.
   ALTER TABLE rounds ADD COLUMN draw_mode TEXT NOT NULL DEFAULT 'wheel' CHECK (draw_mode IN ('wheel', 'slots'));
   `,
+  `
+  -- The host console (issue #13 on PostgreSQL): staff credentials (hashes only), the event blocklist and
+  -- the support inbox; the same columns as the SQLite store's, with ord for its rowid orders.
+  CREATE TABLE staff_credentials (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    label TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  CREATE INDEX staff_credentials_by_event ON staff_credentials(event_id, created_at);
+
+  CREATE TABLE disqualified (
+    ord BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    at BIGINT NOT NULL,
+    PRIMARY KEY (event_id, participant_id)
+  );
+
+  CREATE TABLE support_messages (
+    ord BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    answer TEXT,
+    answered_at BIGINT,
+    read_at BIGINT
+  );
+  CREATE INDEX support_messages_by_event ON support_messages(event_id, participant_id, created_at);
+  `,
 ];
 
 /**

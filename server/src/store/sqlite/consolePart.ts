@@ -3,7 +3,8 @@ import type { ConsoleStorePart, StaffCredential, SupportMessage } from '../conso
 import type { SqliteParts } from './parts';
 import { participantFromRow, type ParticipantRow } from './rows';
 
-interface StaffRow {
+/** A row of `staff_credentials` (the PostgreSQL store reads the same columns). */
+export interface StaffRow {
   id: string;
   event_id: string;
   label: string;
@@ -12,7 +13,8 @@ interface StaffRow {
   revoked_at: number | null;
 }
 
-const staffFromRow = (r: StaffRow): StaffCredential => ({
+/** Maps a staff credential row; shared with the PostgreSQL store. */
+export const staffFromRow = (r: StaffRow): StaffCredential => ({
   id: r.id,
   eventId: r.event_id,
   label: r.label,
@@ -21,7 +23,8 @@ const staffFromRow = (r: StaffRow): StaffCredential => ({
   revokedAt: r.revoked_at,
 });
 
-interface SupportRow {
+/** A row of `support_messages` (the PostgreSQL store reads the same columns). */
+export interface SupportRow {
   id: string;
   event_id: string;
   participant_id: string;
@@ -32,7 +35,8 @@ interface SupportRow {
   read_at: number | null;
 }
 
-const supportFromRow = (r: SupportRow): SupportMessage => ({
+/** Maps a support message row; shared with the PostgreSQL store. */
+export const supportFromRow = (r: SupportRow): SupportMessage => ({
   id: r.id,
   eventId: r.event_id,
   participantId: r.participant_id,
@@ -43,8 +47,8 @@ const supportFromRow = (r: SupportRow): SupportMessage => ({
   readAt: r.read_at,
 });
 
-/** `%` and `_` typed by the host are matched literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `%` and `_` typed by the host are matched literally (both stores escape with a backslash). */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 type AuditMetaOf = Parameters<ConsoleStorePart['insertSupportMessage']>[1];
 
