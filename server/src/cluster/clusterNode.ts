@@ -1,5 +1,6 @@
 // One node of a cluster: PostgreSQL as the store, Redis for the fan-out and shared limits, and the
 // database path that delivers every reveal even when Redis drops it. index.ts uses it when DATABASE_URL is set.
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config';
 import type { HealthReport } from '../commands/health';
@@ -8,6 +9,7 @@ import type { DrawcastIo } from '../realtime/socketTypes';
 import type { DrawcastService } from '../services/types';
 import { createPostgresStore, type PostgresStore } from '../store/postgres/pgStore';
 import { startDrawRelay, type DrawRelay } from './drawRelay';
+import { ODDS_POLL_WINDOW_MS, startOddsRelay, type OddsRelay } from './oddsRelay';
 import { memoryLimiters, type LimiterFactory } from '../commands/rateLimiters';
 import { redisLimiters } from './limiters';
 import { connectRedis, installRedisAdapter, type RedisLink } from './redisLink';
@@ -24,14 +26,11 @@ export interface ClusterNode {
   store: PostgresStore;
   limiters: LimiterFactory;
   health(): Promise<HealthReport>;
-  /** After createServer, before listen: the adapter, the draw relay and the odds relay. */
+  /** After createServer, before listen: the adapter, the draw relay and the odds relay (both via PostgreSQL). */
   attach(server: ClusterServer): void;
   /** Stops the relays and Redis (the server closes the store). */
   close(): Promise<void>;
 }
-
-/** Server-to-server message: odds changed on some node, every node rebroadcasts to its own phones. */
-const ODDS_CHANGED = 'drawcast:odds';
 
 /** Rejects after `ms`, so a hung database fails readiness instead of hanging /healthz. */
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
@@ -48,8 +47,10 @@ export async function openClusterNode(
 ): Promise<ClusterNode> {
   const store = await createPostgresStore({ connectionString: config.databaseUrl });
   const fromVersion = await store.drawVersion();
+  const oddsAtStart = await store.recentOddsTicks(ODDS_POLL_WINDOW_MS);
   const redis: RedisLink | null = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
   let relay: DrawRelay | null = null;
+  let odds: OddsRelay | null = null;
 
   return {
     store,
@@ -66,15 +67,25 @@ export async function openClusterNode(
       const redisProblem = redis?.problem() ?? null;
       if (redisProblem)
         reasons.push(
-          `${redisProblem}; broadcasts reach this node's phones only, reveals go through the database`,
+          `${redisProblem}; broadcasts reach this node's phones only, reveals and odds go through the database`,
         );
       return { status: !ready ? 'unavailable' : redisProblem ? 'degraded' : 'ok', ready, reasons };
     },
     attach(server) {
-      if (redis) {
-        installRedisAdapter(server.io, redis);
-        relayOdds(server);
-      }
+      if (redis) installRedisAdapter(server.io, redis);
+      // A join on one node changes the odds every node's phones see. The signal goes through PostgreSQL
+      // (not Redis), so it also crosses while Redis is down; each node paces its own phones' broadcast.
+      const hub = server.hub;
+      const oddsRelay = startOddsRelay({
+        clock: store,
+        atStart: oddsAtStart,
+        connectionString: config.databaseUrl,
+        nodeId: randomBytes(9).toString('base64url'),
+        onElsewhere: (eventId) => hub.oddsChangedElsewhere(eventId),
+        logger,
+      });
+      odds = oddsRelay;
+      hub.relayOddsChanges((eventId) => oddsRelay.changed(eventId));
       relay = startDrawRelay({
         store,
         connectionString: config.databaseUrl,
@@ -85,29 +96,8 @@ export async function openClusterNode(
     },
     async close() {
       await relay?.close();
+      await odds?.close();
       await redis?.close();
     },
   };
-}
-
-/**
- * A join on one node changes the odds every node's phones see: the hub's relay hook tells the others
- * (Redis), each paces and sends the aggregate to its own phones within its share of the message budget.
- */
-function relayOdds(server: ClusterServer): void {
-  const io = server.io as unknown as {
-    serverSideEmit(event: string, ...args: unknown[]): boolean;
-    on(event: string, listener: (...args: unknown[]) => void): unknown;
-  };
-  const hub = server.hub;
-  hub.relayOddsChanges((eventId) => {
-    try {
-      io.serverSideEmit(ODDS_CHANGED, eventId);
-    } catch {
-      // Redis down: this node's phones still get theirs; the others catch up on the next change.
-    }
-  });
-  io.on(ODDS_CHANGED, (eventId: unknown) => {
-    if (typeof eventId === 'string') hub.oddsChangedElsewhere(eventId);
-  });
 }

@@ -1,9 +1,9 @@
 // How every node learns of draws made on any node: from PostgreSQL, not Redis. LISTEN/NOTIFY is the fast
 // path (the notice is sent at COMMIT), and a short poll of the draw clock catches anything a dropped
 // listener missed, so a Redis outage (or a dead LISTEN connection) never loses a reveal.
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { PostgresStore } from '../store/postgres/pgStore';
+import { listenForever } from './pgListener';
 
 /** What the relay does with a round drawn anywhere: the hub dedups, so hearing it twice is harmless. */
 export type OnDrawn = (roundId: string) => Promise<void>;
@@ -33,7 +33,6 @@ export function startDrawRelay(options: {
   const { store, onDrawn, logger } = options;
   let version = options.fromVersion;
   let closed = false;
-  let listener: pg.Client | null = null;
   let polling = false;
   let failing = false;
 
@@ -65,40 +64,15 @@ export function startDrawRelay(options: {
     }
   }
 
-  async function listen(): Promise<void> {
-    if (closed) return;
-    const client = new pg.Client({
-      connectionString: options.connectionString,
-      connectionTimeoutMillis: 2_000,
-    });
-    client.on('error', () => undefined);
-    client.on('notification', (msg) => {
-      if (msg.channel === 'drawcast_draws' && msg.payload) void deliver(msg.payload);
-    });
-    let retrying = false;
-    const retry = () => {
-      if (listener === client) listener = null;
-      if (retrying || closed) return;
-      retrying = true;
-      setTimeout(() => void listen(), 1_000).unref();
-    };
-    client.on('end', retry);
-    try {
-      await client.connect();
-      await client.query('LISTEN drawcast_draws');
-      listener = client;
-      if (closed) await client.end();
-      // Draws committed while no listener was up are caught here at once, not at the next poll.
-      else void poll();
-    } catch {
-      await client.end().catch(() => undefined);
-      retry();
-    }
-  }
-
   const timer = setInterval(() => void poll(), options.pollMs ?? DRAW_POLL_MS);
   timer.unref();
-  void listen();
+  const listener = listenForever({
+    connectionString: options.connectionString,
+    channel: 'drawcast_draws',
+    onNotify: (roundId) => void deliver(roundId),
+    // Draws committed while no listener was up are caught here at once, not at the next poll.
+    onListening: () => void poll(),
+  });
   void poll();
 
   return {
@@ -108,9 +82,7 @@ export function startDrawRelay(options: {
     async close() {
       closed = true;
       clearInterval(timer);
-      const client = listener;
-      listener = null;
-      await client?.end().catch(() => undefined);
+      await listener.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { openPool, read } from './db';
 import { createPgClaimPart } from './claimPart';
 import { createPgConsolePart } from './consolePart';
 import { createPgEventPart } from './eventPart';
+import { createPgOddsClock, type OddsClock } from './oddsClock';
 import type { PgParts } from './parts';
 import { createPgParticipantPart } from './participantPart';
 import { createPgPeoplePart } from './peoplePart';
@@ -22,8 +23,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
-/** The Store plus what a node needs beyond it: health and the draw clock the reveal poller reads. */
-export interface PostgresStore extends Store {
+/** The Store plus what a node needs beyond it: health, the draw clock the reveal poller reads, the odds clock. */
+export interface PostgresStore extends Store, OddsClock {
   /** Resolves if the database answers now (readiness). */
   ping(): Promise<void>;
   /** The draw clock: bumped by every draw, so a node learns of draws made elsewhere by reading one row. */
@@ -64,6 +65,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPgRestorePart(parts),
     ...createPgRevealDuePart(parts),
     ...consolePart,
+    ...createPgOddsClock(pool),
     pool,
     whenDurable: () => drain(),
     async ping() {

@@ -243,6 +243,18 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX support_messages_by_event ON support_messages(event_id, participant_id, created_at);
   `,
+  `
+  -- Issue #13: the odds clock (store/postgres/oddsClock.ts). Each node bumps its event's row when its
+  -- odds change and every node polls the recent rows, so odds cross nodes even while Redis is down.
+  -- A signal only, never the truth: the odds themselves are always read from weight_counts.
+  CREATE TABLE odds_clock (
+    event_id TEXT PRIMARY KEY,
+    version BIGINT NOT NULL,
+    origin TEXT NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL
+  );
+  CREATE INDEX odds_clock_recent ON odds_clock(changed_at);
+  `,
 ];
 
 /**
