@@ -284,4 +284,20 @@ export default {
     qrAlt: 'Sign-in QR for {label}',
   },
   common: { close: 'Close', loading: 'Loading…' },
+  health: {
+    redisTitle: 'Live relay degraded: Redis is unreachable',
+    redisWorks: 'Joins and draws go on: they need only the database.',
+    redisReveals: 'Reveals and odds still reach every phone, through the database.',
+    redisLimits:
+      'Other live updates (title changes, phone counts) reach only the phones on the same server until Redis returns; it reconnects by itself.',
+    degradedTitle: 'Server degraded',
+    degradedWorks: 'Joins, draws and reveals go on; see the details.',
+    databaseTitle: 'Database unreachable',
+    databaseLimits:
+      'Joins, draws and prize redeems are refused until it returns. Nothing already confirmed is lost.',
+    databaseResumes: 'Service resumes by itself within seconds of the database returning.',
+    unreachableTitle: 'Server not answering',
+    unreachableLimits: 'This console cannot reach the server; it keeps trying.',
+    details: 'Technical details',
+  },
 };

@@ -283,6 +283,21 @@ const zhCN: typeof en = {
     qrAlt: '{label} 的登录二维码',
   },
   common: { close: '关闭', loading: '加载中…' },
+  health: {
+    redisTitle: '实时转发降级：Redis 无法连接',
+    redisWorks: '加入和抽奖照常进行：它们只需要数据库。',
+    redisReveals: '开奖结果和中奖概率仍会经数据库送达每部手机。',
+    redisLimits:
+      '其他实时更新（标题修改、在线人数）在 Redis 恢复前只送达同一台服务器上的手机；Redis 会自动重连。',
+    degradedTitle: '服务器降级运行',
+    degradedWorks: '加入、抽奖和开奖照常进行；详见技术信息。',
+    databaseTitle: '数据库无法连接',
+    databaseLimits: '数据库恢复前，加入、抽奖和兑奖都会被拒绝。已确认的内容不会丢失。',
+    databaseResumes: '数据库恢复后几秒内服务自动恢复。',
+    unreachableTitle: '服务器无响应',
+    unreachableLimits: '控制台无法连接服务器，正在持续重试。',
+    details: '技术信息',
+  },
 };
 
 export default zhCN;
