@@ -28,8 +28,10 @@ export function limitConnectionsPerIp(server: http.Server, maxPerIp: number): Ma
 }
 
 /**
- * Why: headersTimeout only starts with a request's first byte, so a client that connects and stays silent
- * would hold its socket forever. One that has sent nothing after `ms` is closed.
+ * Why: a client that connects and stays silent must not hold its socket forever. Node 18+ also times such
+ * a socket out (headersTimeout counts from the connection, and it answers 408), but only on its
+ * connectionsCheckingInterval and only while headersTimeout is set; this guard does not depend on either.
+ * One that has sent nothing after `ms` is closed without a word (whichever of the two comes first wins).
  */
 export function dropSilentConnections(server: http.Server, ms: number): void {
   server.on('connection', (socket: Socket) => {
