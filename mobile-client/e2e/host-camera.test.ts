@@ -9,10 +9,12 @@ import QRCode from 'qrcode';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium } from '../../e2e-kit/browser';
+import jsQR from 'jsqr';
+import { launchChromium, screenshotDir } from '../../e2e-kit/browser';
 import type { LaunchedBrowser } from '../../e2e-kit/browser';
 import { hostApi, startServer } from '../../e2e-kit/server';
 import type { RunningServer } from '../../e2e-kit/server';
+import { newPhone } from './audienceKit';
 
 const W = 640;
 const H = 480;
@@ -44,6 +46,7 @@ function qrVideo(text: string): Buffer {
 
 let server: RunningServer;
 let chromium: LaunchedBrowser;
+let plain: LaunchedBrowser | undefined;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'drawcast-camera-'));
 const phones: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
 
@@ -52,7 +55,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const p of phones) p.disconnect();
-  await Promise.all([server?.stop(), chromium?.close()]);
+  await Promise.all([server?.stop(), chromium?.close(), plain?.close()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -127,4 +130,83 @@ test('the desk scans a winner QR with the camera and finds the win', async () =>
     .fill(`${server.url}/checkin?token=${people[0]!.checkinToken}`);
   await page.getByRole('button', { name: 'Check in' }).click();
   await page.getByText('Mei Lin is checked in.').waitFor();
+});
+
+test('a staff phone opens the desk URL of a winner’s QR (as a camera app would) and redeems', async () => {
+  const shots = screenshotDir('host-desk-link');
+  const event = await hostApi<{ id: string; joinCode: string }>(server, 'POST', '/api/events', {
+    title: 'Desk link night',
+    settings: { revealLeadMs: 0 },
+  });
+  await hostApi(server, 'POST', `/api/events/${event.id}/open`);
+  const prize = await hostApi<{ id: string }>(server, 'POST', `/api/events/${event.id}/prizes`, {
+    name: 'Kettle',
+    quantity: 1,
+  });
+  plain = await launchChromium();
+  const phone = await newPhone(plain.browser, 'winner', 'en-US');
+  await phone.page.goto(`${server.url}/j/${event.joinCode}`);
+  await phone.page.locator('#nickname').fill('Wen');
+  await phone.page.locator('form button[type=submit]').click();
+  await phone.page.getByTestId('entry-id').waitFor();
+  const round = await hostApi<RoundDto>(server, 'POST', `/api/events/${event.id}/rounds`, {
+    prizeId: prize.id,
+    winners: 1,
+  });
+  await hostApi(server, 'POST', `/api/rounds/${round.id}/draw`);
+  const [claim] = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
+  const staff = await hostApi<{ token: string }>(server, 'POST', `/api/events/${event.id}/staff`, {
+    label: 'Door',
+  });
+
+  // The winner's phone shows its QR; its pixels are decoded as a camera app would read them.
+  await phone.page.goto(`${server.url}/j/${event.joinCode}#/wins`);
+  const close = phone.page.getByTestId('close-result');
+  if (await close.isVisible()) await close.click();
+  const qr = phone.page.locator('[data-testid=win] svg.qr');
+  await qr.waitFor();
+  await phone.page.screenshot({ path: path.join(shots, 'phone-wins-en.png'), fullPage: true });
+  const pixels = await qr.evaluate(async (svg) => {
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 400;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, 400, 400);
+    return Array.from(ctx.getImageData(0, 0, 400, 400).data);
+  });
+  const payload = jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data;
+  expect(payload).toBe(`${server.url}/host#desk&code=${claim!.code}`);
+
+  // The staff phone signed in once; the camera app opens the link in a new tab, which lands signed in.
+  const staffPhone = await newPhone(plain.browser, 'staff', 'en-US');
+  await staffPhone.page.goto(`${server.url}/host#token=${encodeURIComponent(staff.token)}`);
+  await staffPhone.page.getByRole('heading', { name: 'Prize desk' }).waitFor();
+  const scanned = await staffPhone.context.newPage();
+  await scanned.goto(payload!);
+  await scanned.getByTestId('desk-claim').waitFor();
+  expect(await scanned.getByLabel('Winner’s code').inputValue()).toBe(claim!.code);
+  const shown = (await scanned.getByTestId('desk-claim').textContent())!;
+  expect(shown).toContain('Wen');
+  expect(shown).toContain('Kettle');
+  expect(shown).toContain('Not collected');
+  await scanned.screenshot({ path: path.join(shots, 'desk-from-qr-en.png'), fullPage: true });
+  await scanned.getByTestId('redeem').click();
+  await expect
+    .poll(() => scanned.getByTestId('desk-message').textContent())
+    .toContain('Redeemed. Hand over the prize.');
+  const after = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
+  expect(after[0]!.status).toBe('redeemed');
+
+  // The same link scanned again (here on a zh-CN staff phone) shows the win as already redeemed.
+  const zh = await newPhone(plain.browser, 'staff-zh', 'zh-CN');
+  await zh.page.goto(`${server.url}/host#token=${encodeURIComponent(staff.token)}&desk&code=${claim!.code}`);
+  await zh.page.getByTestId('desk-claim').waitFor();
+  await zh.page.locator('.badge.redeemed').waitFor();
+  await zh.page.screenshot({ path: path.join(shots, 'desk-from-qr-zh.png'), fullPage: true });
+  await zh.page.getByTestId('redeem').click();
+  await zh.page.getByTestId('desk-message').waitFor();
+  await zh.page.screenshot({ path: path.join(shots, 'desk-again-zh.png'), fullPage: true });
+  expect(phone.errors).toEqual([]);
 });

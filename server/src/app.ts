@@ -1,5 +1,6 @@
 // createServer: builds the service, Express app and Socket.IO server on one http.Server, listening on nothing.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import pino from 'pino';
@@ -45,12 +46,16 @@ export interface CreateServerOptions {
   limiters?: LimiterFactory;
   /** Several nodes: /healthz reports the database and Redis (default: always ok). */
   health?: () => Promise<HealthReport>;
+  /** A certificate and key (PEM): the same app and sockets are also served over HTTPS (listenHttps). */
+  tls?: { cert: string; key: string };
 }
 
 /** A built server; `close()` stops sockets, timers and HTTP, then closes the store it was given. */
 export interface DrawcastServer {
   app: Express;
   httpServer: http.Server;
+  /** The HTTPS twin of httpServer when `tls` was given, else null. */
+  httpsServer: https.Server | null;
   io: DrawcastIo;
   service: DrawcastService;
   hub: LiveHub;
@@ -62,6 +67,8 @@ export interface DrawcastServer {
   logger: Logger;
   /** Listens and resolves with the bound port (use port 0 in tests). */
   listen(port?: number, host?: string): Promise<number>;
+  /** Listens over HTTPS (needs `tls`) and resolves with the bound port. */
+  listenHttps(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -155,6 +162,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     ...(options.health && { health: options.health }),
   });
   httpServer.on('request', app);
+  const httpsServer = options.tls ? createHttpsTwin(options.tls, config, io, app) : null;
   const trust = config.trustProxy ? (app.get('trust proxy fn') as TrustFn) : null;
   attachRealtime(io, {
     commands,
@@ -180,14 +188,13 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     actions,
     metrics,
     logger,
+    httpsServer,
     listen(port = config.port, host = config.bindAddress) {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          resolve((httpServer.address() as AddressInfo).port);
-        });
-      });
+      return listenOn(httpServer, port, host);
+    },
+    listenHttps(port, host = config.bindAddress) {
+      if (!httpsServer) return Promise.reject(new Error('createServer was given no tls certificate'));
+      return listenOn(httpsServer, port, host);
     },
     close() {
       closing ??= (async () => {
@@ -197,6 +204,8 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
         await new Promise<void>((resolve) => {
           io.close(() => resolve());
           httpServer.closeAllConnections();
+          if (httpsServer?.listening) httpsServer.close();
+          httpsServer?.closeAllConnections();
         });
         await service.close();
         await store.close();
@@ -204,6 +213,41 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
       return closing;
     },
   };
+}
+
+/** Listens and resolves with the bound port; a listen error (port in use) rejects. */
+function listenOn(server: http.Server | https.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Why: a tablet's camera needs a secure context. The HTTPS server gets the same guards, the same
+ * Socket.IO engine (one io, so rooms and broadcasts span both listeners) and the same Express app.
+ */
+function createHttpsTwin(
+  tls: { cert: string; key: string },
+  config: ServerConfig,
+  io: DrawcastIo,
+  app: Express,
+): https.Server {
+  const server = https.createServer({
+    cert: tls.cert,
+    key: tls.key,
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
+  });
+  limitConnectionsPerIp(server, config.maxConnectionsPerIp);
+  dropSilentConnections(server, config.headersTimeoutMs);
+  io.engine.attach(server, { path: '/socket.io/' });
+  server.on('request', app);
+  return server;
 }
 
 /** The claim-deadline sweep on a timer; one sweep at a time, failures logged, never thrown. */

@@ -52,12 +52,23 @@ describe('loadConfig', () => {
     expect(hostTokenGenerated).toBe(false);
   });
 
+  it('keeps HTTPS off unless DRAWCAST_HTTPS_PORT is set', () => {
+    const dir = tempDir();
+    expect(loadConfig({ DRAWCAST_DATA_DIR: dir }).config.httpsPort).toBeUndefined();
+    const on = loadConfig({ DRAWCAST_DATA_DIR: dir, DRAWCAST_HTTPS_PORT: '3443' }).config;
+    expect(on.httpsPort).toBe(3443);
+    expect(on.tlsCertFile).toBeUndefined();
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DRAWCAST_HOST_TOKEN: 'short' }, 'DRAWCAST_HOST_TOKEN'],
     [{ DRAWCAST_JOINS_PER_IP_PER_MINUTE: '0' }, 'DRAWCAST_JOINS_PER_IP_PER_MINUTE'],
     [{ DRAWCAST_LOG_LEVEL: 'loud' }, 'DRAWCAST_LOG_LEVEL'],
+    [{ DRAWCAST_HTTPS_PORT: 'x' }, 'DRAWCAST_HTTPS_PORT'],
+    [{ DRAWCAST_HTTPS_PORT: '3443', DRAWCAST_TLS_CERT: 'c.pem' }, 'DRAWCAST_TLS_KEY'],
+    [{ DRAWCAST_TLS_CERT: 'c.pem', DRAWCAST_TLS_KEY: 'k.pem' }, 'DRAWCAST_HTTPS_PORT'],
   ])('names the bad variable (%o)', (env, name) => {
     const dir = tempDir();
     expect(() => loadConfig({ DRAWCAST_DATA_DIR: dir, ...env })).toThrow(ConfigError);

@@ -34,6 +34,9 @@ const envSchema = z.object({
     .optional(),
   DRAWCAST_CLUSTER_NODES: int(1, 64, 1),
   DRAWCAST_TRUST_PROXY: z.string().min(1).optional(),
+  DRAWCAST_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  DRAWCAST_TLS_CERT: z.string().min(1).optional(),
+  DRAWCAST_TLS_KEY: z.string().min(1).optional(),
   DRAWCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +76,14 @@ export interface ServerConfig {
   redisUrl?: string;
   /** Express `trust proxy` value (e.g. "loopback"): whose X-Forwarded-For names the client. */
   trustProxy?: string;
+  /**
+   * Optional HTTPS listener (cameras on LAN tablets need a secure context); absent = HTTP only. Same app
+   * and sockets as the HTTP port. 0 = any free port (tests).
+   */
+  httpsPort?: number;
+  /** The operator's certificate and key (PEM files); absent = a self-signed one kept in the data dir. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
   /** Nodes sharing the odds budget (each spends oddsMessagesPerSecond / clusterNodes on its own phones). */
   clusterNodes?: number;
 }
@@ -153,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if ((e.DRAWCAST_TLS_CERT === undefined) !== (e.DRAWCAST_TLS_KEY === undefined))
+    throw new ConfigError('DRAWCAST_TLS_CERT and DRAWCAST_TLS_KEY go together: set both, or neither');
+  if (e.DRAWCAST_TLS_CERT !== undefined && e.DRAWCAST_HTTPS_PORT === undefined)
+    throw new ConfigError('DRAWCAST_TLS_CERT is set but DRAWCAST_HTTPS_PORT is not: set the HTTPS port too');
   // `npm start` runs in server/, but the user typed it at the repo root: resolve from where npm was invoked.
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DRAWCAST_DATA_DIR);
   const hostToken = resolveSecret(dataDir, 'host-token', e.DRAWCAST_HOST_TOKEN);
@@ -178,6 +193,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     clusterNodes: e.DRAWCAST_CLUSTER_NODES,
     ...(e.DRAWCAST_TRUST_PROXY !== undefined && { trustProxy: e.DRAWCAST_TRUST_PROXY }),
+    ...(e.DRAWCAST_HTTPS_PORT !== undefined && { httpsPort: e.DRAWCAST_HTTPS_PORT }),
+    ...(e.DRAWCAST_TLS_CERT !== undefined && {
+      tlsCertFile: path.resolve(env.INIT_CWD ?? process.cwd(), e.DRAWCAST_TLS_CERT),
+      tlsKeyFile: path.resolve(env.INIT_CWD ?? process.cwd(), e.DRAWCAST_TLS_KEY!),
+    }),
   });
   const hostTokenSource = e.DRAWCAST_HOST_TOKEN ? 'env' : hostToken.generated ? 'generated' : 'file';
   return { config, hostTokenGenerated: hostToken.generated, hostTokenSource, secret: secret.value };

@@ -10,6 +10,7 @@ import { openClusterNode, type ClusterNode } from './cluster/clusterNode';
 import { ConfigError, loadConfig } from './config';
 import { listenErrorMessage, startupBanner } from './startupMessages';
 import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
+import { loadOperatorCertificate, loadOrCreateSelfSigned } from './io/keys/tlsCertificate';
 import { cryptoRandom, systemClock } from './services';
 import { createSqliteStore } from './store/sqlite/sqliteStore';
 
@@ -32,6 +33,15 @@ async function main(): Promise<void> {
     : null;
   const store = cluster?.store ?? createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
   const contactKey = loadOrCreateContactKey(config.dataDir).key;
+  const lanHost = config.bindAddress === '0.0.0.0' ? lanAddress() : config.bindAddress;
+  // HTTPS only when asked for (DRAWCAST_HTTPS_PORT): a self-signed certificate makes every browser warn,
+  // so a plain `npm start` stays HTTP; the desk URL in a winner's QR works over HTTP too.
+  const tls =
+    config.httpsPort === undefined
+      ? null
+      : config.tlsCertFile && config.tlsKeyFile
+        ? loadOperatorCertificate(config.tlsCertFile, config.tlsKeyFile)
+        : await loadOrCreateSelfSigned(config.dataDir, lanHost === 'localhost' ? [] : [lanHost]);
   const server = await createServer({
     store,
     clock: systemClock,
@@ -42,6 +52,7 @@ async function main(): Promise<void> {
     logger,
     defaultMetrics: true,
     ...(cluster && { limiters: cluster.limiters, health: () => cluster.health() }),
+    ...(tls && { tls: { cert: tls.cert, key: tls.key } }),
   });
   cluster?.attach(server);
   const port = await server.listen(config.port, config.bindAddress).catch((err: unknown) => {
@@ -50,9 +61,18 @@ async function main(): Promise<void> {
     console.error(message); // one line a user can act on, not a stack (nothing was written yet)
     process.exit(1);
   });
+  const httpsPort =
+    tls && config.httpsPort !== undefined
+      ? await server.listenHttps(config.httpsPort, config.bindAddress).catch((err: unknown) => {
+          const message = listenErrorMessage(err, config.httpsPort!, config.bindAddress);
+          if (message === null) throw err;
+          console.error(message.replace(/\bPORT=/g, 'DRAWCAST_HTTPS_PORT='));
+          process.exit(1);
+        })
+      : null;
 
   const local = config.bindAddress === '0.0.0.0' ? '127.0.0.1' : config.bindAddress;
-  const lan = config.bindAddress === '0.0.0.0' ? lanAddress() : local;
+  const lan = config.bindAddress === '0.0.0.0' ? lanHost : local;
   const joinUrl = `http://${lan}:${port}/`;
   const isTty = process.stdout.isTTY === true;
   const banner = startupBanner({
@@ -63,6 +83,15 @@ async function main(): Promise<void> {
     hostTokenSource,
     isTty,
     ...(cluster && { storeLabel: `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` }),
+    ...(tls &&
+      httpsPort !== null && {
+        https: {
+          url: `https://${lan}:${httpsPort}`,
+          fingerprint256: tls.fingerprint256,
+          source: tls.source,
+          certFile: tls.certFile,
+        },
+      }),
     ...(isTty && { qr: await QRCode.toString(joinUrl, { type: 'terminal', small: true }) }),
   });
   process.stdout.write(banner);

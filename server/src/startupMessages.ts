@@ -17,6 +17,13 @@ export interface BannerInput {
   qr?: string;
   /** Several nodes: where the data is instead of the data dir (e.g. "PostgreSQL + Redis"). */
   storeLabel?: string;
+  /** The HTTPS listener, when enabled: its base URL and the certificate staff can check. */
+  https?: {
+    url: string;
+    fingerprint256: string;
+    source: 'operator' | 'generated' | 'file';
+    certFile: string;
+  };
 }
 
 /** Why: a log file must not get raw ANSI escapes, and every start must say where the host token is. */
@@ -28,6 +35,7 @@ export function startupBanner(input: BannerInput): string {
   ];
   if (input.isTty && input.qr) lines.push(input.qr.replace(/\n+$/, ''));
   lines.push(consoleLine(input));
+  lines.push(...httpsLines(input));
   const tokenFile = path.join(dataDir, 'host-token');
   if (input.hostTokenSource === 'generated') {
     lines.push(
@@ -40,6 +48,23 @@ export function startupBanner(input: BannerInput): string {
     lines.push('Host token: from the DRAWCAST_HOST_TOKEN environment variable (not written to disk)');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Why: a tablet's camera works only on HTTPS; staff open these links and compare the fingerprint their
+ * browser shows with the printed one before accepting a self-signed certificate. Without HTTPS, one hint.
+ */
+export function httpsLines(input: BannerInput): string[] {
+  const h = input.https;
+  if (!h) return ['HTTPS: off (cameras on LAN tablets need it: set DRAWCAST_HTTPS_PORT, e.g. 3443)'];
+  const origin =
+    h.source === 'operator'
+      ? `your certificate ${h.certFile}`
+      : `self-signed, ${h.source === 'generated' ? 'made now' : 'kept'} in ${h.certFile}`;
+  return [
+    `HTTPS (for cameras on tablets): host console ${h.url}/host  prize desk ${h.url}/host#desk`,
+    `  certificate (${origin}) SHA-256 fingerprint: ${h.fingerprint256}`,
+  ];
 }
 
 /**

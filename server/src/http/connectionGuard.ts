@@ -1,13 +1,12 @@
 // Per-IP cap on open TCP connections (HTTP and websockets alike), counted on the http.Server itself.
-import type http from 'node:http';
-import type { Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 
 /**
  * Why: one address holding thousands of idle or half-open sockets would exhaust file descriptors for
  * everyone; beyond `maxPerIp` its new connections are closed at once (0 = no cap). A shop's phones share
  * one Wi-Fi address, so the default is generous. Returns the live counts (for tests and metrics).
  */
-export function limitConnectionsPerIp(server: http.Server, maxPerIp: number): Map<string, number> {
+export function limitConnectionsPerIp(server: Server, maxPerIp: number): Map<string, number> {
   const open = new Map<string, number>();
   if (maxPerIp <= 0) return open;
   server.on('connection', (socket: Socket) => {
@@ -33,7 +32,7 @@ export function limitConnectionsPerIp(server: http.Server, maxPerIp: number): Ma
  * connectionsCheckingInterval and only while headersTimeout is set; this guard does not depend on either.
  * One that has sent nothing after `ms` is closed without a word (whichever of the two comes first wins).
  */
-export function dropSilentConnections(server: http.Server, ms: number): void {
+export function dropSilentConnections(server: Server, ms: number): void {
   server.on('connection', (socket: Socket) => {
     const timer = setTimeout(() => {
       if (socket.bytesRead === 0) socket.destroy();

@@ -39,6 +39,11 @@ export function mayOpen(role: Role, screen: string): boolean {
 }
 
 const KEY = 'drawcast.host.credential';
+/**
+ * A staff credential is also kept in localStorage: a camera app opens each scanned desk link in a new tab,
+ * which must land signed in. It is limited to one event's desk and revocable; the host token never is.
+ */
+const STAFF_KEY = 'drawcast.staff.credential';
 
 /** Loads the fragment's token (and clears it) or the one kept for this tab. */
 export function loadCredential(win: Window = window): Credential | null {
@@ -51,17 +56,20 @@ export function loadCredential(win: Window = window): Credential | null {
       win.location.pathname + win.location.search + hashWithoutToken(win.location.hash),
     );
   }
-  const token = fromHash ?? win.sessionStorage.getItem(KEY);
+  const token = fromHash ?? win.sessionStorage.getItem(KEY) ?? win.localStorage.getItem(STAFF_KEY);
+  if (token && roleOf(token) === 'staff') win.localStorage.setItem(STAFF_KEY, token);
   return token ? { token, role: roleOf(token) } : null;
 }
 
 /** Keeps a typed token for this tab. */
 export function saveCredential(token: string, win: Window = window): Credential {
   win.sessionStorage.setItem(KEY, token);
+  if (roleOf(token) === 'staff') win.localStorage.setItem(STAFF_KEY, token);
   return { token, role: roleOf(token) };
 }
 
 /** Signs out of this tab. */
 export function clearCredential(win: Window = window): void {
   win.sessionStorage.removeItem(KEY);
+  win.localStorage.removeItem(STAFF_KEY);
 }
