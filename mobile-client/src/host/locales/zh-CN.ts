@@ -283,6 +283,18 @@ const zhCN: typeof en = {
     qrAlt: '{label} 的登录二维码',
   },
   common: { close: '关闭', loading: '加载中…' },
+  branding: {
+    heading: '大屏外观',
+    explain: '大屏幕使用这里的颜色、标志和语言（OBS 地址仍可单独覆盖）。',
+    useColor: '使用品牌色',
+    color: '品牌色',
+    logoFile: '标志（PNG、JPEG、WebP 或 GIF，不超过 2 MB）',
+    logoAlt: '活动标志',
+    noLogo: '没有标志。',
+    removeLogo: '移除标志',
+    language: '大屏语言',
+    languageAuto: '按标题（中文标题用中文，否则用英文）',
+  },
 };
 
 export default zhCN;
