@@ -100,6 +100,14 @@ test('a whole event runs from the console', async () => {
   await page.getByRole('button', { name: 'Create event' }).click();
   await page.getByRole('heading', { name: 'Friday night draw' }).waitFor();
   await page.getByLabel('Draw animation').fill('0');
+  // The stage's look: brand colour, a logo uploaded from this computer, English words on the stage.
+  const logoFile = path.join(files, 'logo.png');
+  writeFileSync(logoFile, PNG);
+  await page.getByLabel('Use our brand colour').check();
+  await page.getByLabel('Brand colour', { exact: true }).fill('#1e88e5');
+  await page.getByLabel(/^Logo/).setInputFiles(logoFile);
+  await page.getByRole('img', { name: 'The event logo' }).waitFor();
+  await page.getByLabel('Stage language').selectOption('en');
   await page.getByRole('button', { name: 'Save', exact: true }).last().click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
   await page.getByRole('button', { name: 'Open for joining' }).click();
@@ -115,6 +123,16 @@ test('a whole event runs from the console', async () => {
   );
   const event = events.find((e) => e.joinCode === joinCode)!;
   expect(event.settings.revealLeadMs).toBe(0);
+  const look = await hostApi<{ settings: { branding: unknown; displayLanguage: string } }>(
+    server,
+    'GET',
+    `/api/events/${event.id}`,
+  );
+  expect(look.settings.branding).toEqual({
+    primaryColor: '#1e88e5',
+    logoUrl: expect.stringMatching(/^\/media\/prize-images\/[A-Za-z0-9_-]{22}\.png$/),
+  });
+  expect(look.settings.displayLanguage).toBe('en');
 
   // 3. Two prizes, one with a picture uploaded from this computer.
   const png = path.join(files, 'headphones.png');

@@ -1,8 +1,9 @@
 // The stage in Debian's Chromium (WebGL through SwiftShader) against a real server on port 0: a real event,
 // 20 phones joined over socket.io, a wheel draw and a slot-machine draw that land on the proof's winners,
-// in sync with a phone; screenshots of every layout; the overlay's transparent background.
+// in sync with a phone; screenshots of every layout; the overlay's transparent background. The event's
+// branding (colour, uploaded logo) and display language drive the stage; its audit head shows live.
 import path from 'node:path';
-import { syncClock, serverToLocal } from '@drawcast/shared';
+import { formatAuditHead, syncClock, serverToLocal } from '@drawcast/shared';
 import type { RoundDto, RoundRevealDto } from '@drawcast/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +12,19 @@ import type { LaunchedBrowser } from '../../e2e-kit/browser';
 import { hostApi, startServer } from '../../e2e-kit/server';
 import type { RunningServer } from '../../e2e-kit/server';
 import { segmentAtPointer } from '../src/landing/wheel';
-import { joinPhones, openEvent, pngPixels, stageReady } from './stage-kit';
+import {
+  countColour,
+  joinPhones,
+  openEvent,
+  pngPixels,
+  renderPng,
+  stageReady,
+  uploadImage,
+} from './stage-kit';
 import type { Phone } from './stage-kit';
+
+/** The event's brand colour (a blue far from the stage's own red), as set in its settings. */
+const BRAND = 0x1e88e5;
 
 const LAYOUTS = {
   fullhd: { width: 1920, height: 1080 },
@@ -88,25 +100,43 @@ describe('stage screen in Chromium', () => {
   let eventId: string;
   let joinCode: string;
   let prizeIds: string[];
+  let logoUrl: string;
   let phones: Phone[] = [];
   const nickOf = new Map<string, string>();
 
   beforeAll(async () => {
     [server, chromium] = await Promise.all([startServer(), launchChromium()]);
     browser = chromium.browser;
+    const [logo, bag] = await Promise.all([
+      renderPng(
+        browser,
+        '<div style="width:360px;height:120px;border-radius:24px;background:#fff;color:#1e88e5;' +
+          'font:700 64px sans-serif;display:flex;align-items:center;justify-content:center">ACME</div>',
+      ),
+      renderPng(
+        browser,
+        '<div style="width:300px;height:300px;border-radius:40px;background:linear-gradient(#ffc53d,#e23d5a);' +
+          'color:#fff;font:700 90px sans-serif;display:flex;align-items:center;justify-content:center">BAG</div>',
+      ),
+    ]);
     const made = await openEvent(
       server,
       '周五抽奖 Friday draw',
       [
         { name: 'Headphones 耳机', quantity: 1 },
         { name: 'Coffee voucher 咖啡券', quantity: 6 },
-        { name: 'Tote bag', quantity: 2 },
+        { name: 'Tote bag', quantity: 2, image: bag },
       ],
       { revealLeadMs: 7000 },
     );
     eventId = made.event.id;
     joinCode = made.event.joinCode;
     prizeIds = made.prizes.map((p) => p.id);
+    // Branding and language as the console's event settings form sets them (the logo uploaded first).
+    logoUrl = await uploadImage(server, eventId, logo);
+    await hostApi(server, 'PATCH', `/api/events/${eventId}`, {
+      settings: { branding: { primaryColor: '#1E88E5', logoUrl }, displayLanguage: 'zh-CN' },
+    });
   });
 
   afterAll(async () => {
@@ -123,6 +153,17 @@ describe('stage screen in Chromium', () => {
     await page.goto(`${server.url}/stage/${joinCode}?muted=1#host=${server.hostToken}`);
     await stageReady(page);
     expect(await page.evaluate(() => window.__stage!.layout())).toBe('landscape 1920x1080');
+    // The event's settings, not the browser (en-US here), decide the words; its branding the look.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.waitForFunction(() => window.__stage!.look().logoShown);
+    expect(await page.evaluate(() => window.__stage!.look())).toEqual({
+      lang: 'zh',
+      primaryColor: '#1e88e5',
+      logoUrl,
+      logoShown: true,
+    });
+    const headAtLoad = await page.evaluate(() => window.__stage!.lobby().auditHead);
+    expect(headAtLoad).toMatch(/^审计日志头 {2}\d+:[0-9a-f]{8}$/);
 
     // 20 phones join while the stage watches: their names flow into the lobby.
     phones = await joinPhones(
@@ -144,7 +185,22 @@ describe('stage screen in Chromium', () => {
     ).id;
     await page.waitForFunction(() => window.__stage!.lobby().prize === 'Headphones 耳机');
     expect(await page.evaluate(() => window.__stage!.lobby().commitment)).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.locator('#caption-status').textContent()).toContain('下一个奖品');
+    // The audit head on screen moved on with the joins and the commit: it is the log's last record now.
+    const audit = await hostApi<{ records: { seq: number; hash: string }[] }>(
+      server,
+      'GET',
+      `/api/events/${eventId}/audit?afterSeq=0&limit=1000`,
+    );
+    const last = formatAuditHead(audit.records.at(-1)!, true);
+    await page.waitForFunction((want) => window.__stage!.lobby().auditHead.endsWith(want), last, {
+      timeout: 15_000,
+    });
+    expect(last).not.toBe(headAtLoad.split(' ').at(-1));
     await shot(page, 'fullhd-lobby');
+    // The brand colour is on screen (title bar, QR frame): the stage's own red would give none of it.
+    const brandPixels = await countColour(page, await page.screenshot(), BRAND, 4);
+    expect(brandPixels).toBeGreaterThan(800);
     // axe is injected as a script, which the server's CSP (rightly) refuses: check in a CSP-bypassing twin.
     const axeContext = await browser.newContext({ viewport: LAYOUTS.hd, bypassCSP: true });
     const axePage = await axeContext.newPage();
@@ -247,9 +303,14 @@ describe('stage screen in Chromium', () => {
   it('portrait 9:16 with reduced motion: same timing, the winners fade in', async () => {
     const context = await browser.newContext({ viewport: LAYOUTS.portrait });
     const page = await context.newPage();
-    await page.goto(`${server.url}/stage/${joinCode}?muted=1&reducedMotion=1#host=${server.hostToken}`);
+    await page.goto(
+      `${server.url}/stage/${joinCode}?muted=1&reducedMotion=1&lang=en#host=${server.hostToken}`,
+    );
     await stageReady(page);
     expect(await page.evaluate(() => window.__stage!.layout())).toBe('portrait 608x1080');
+    // ?lang= overrides the event's language (an English-speaking stream of the same event).
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => window.__stage!.lobby().auditHead)).toMatch(/^audit log head {2}\d+:/);
     const round = (
       await hostApi<RoundDto>(server, 'POST', `/api/events/${eventId}/rounds`, {
         prizeId: prizeIds[2],
@@ -258,6 +319,11 @@ describe('stage screen in Chromium', () => {
       })
     ).id;
     await page.waitForFunction(() => window.__stage!.lobby().prize === 'Tote bag');
+    // The lower half: the prize card with its uploaded image, and the latest joiners flowing in.
+    await page.waitForFunction(() => window.__stage!.lobby().prizeImage, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => window.__stage!.lobby().joiners.length >= 4, undefined, {
+      timeout: 15_000,
+    });
     await shot(page, 'portrait-lobby');
     await page.keyboard.press('Space');
     await midDraw(page, round, 900);
@@ -277,7 +343,7 @@ describe('stage screen in Chromium', () => {
   it('overlay mode has a transparent background; chroma mode a flat key colour', async () => {
     const context = await browser.newContext({ viewport: LAYOUTS.hd });
     const page = await context.newPage();
-    await page.goto(`${server.url}/stage/${joinCode}?overlay=1&muted=1`);
+    await page.goto(`${server.url}/stage/${joinCode}?overlay=1&muted=1#host=${server.hostToken}`);
     await stageReady(page);
     const points = [
       [5, 5],
@@ -286,6 +352,21 @@ describe('stage screen in Chromium', () => {
     ] as const;
     const transparent = await pngPixels(page, await page.screenshot({ omitBackground: true }), points);
     expect(transparent.map((rgba) => rgba[3])).toEqual([0, 0, 0]);
+    // A draw over the camera picture: only the wheel and its words, no lobby chrome.
+    const round = (
+      await hostApi<RoundDto>(server, 'POST', `/api/events/${eventId}/rounds`, {
+        prizeId: prizeIds[1],
+        winners: 1,
+        drawMode: 'wheel',
+      })
+    ).id;
+    await hostApi(server, 'POST', `/api/rounds/${round}/draw`);
+    await midDraw(page, round, 900);
+    await page.screenshot({
+      path: path.join(screenshotDir('stage'), 'overlay-mid-spin.png'),
+      omitBackground: true,
+    });
+    await landed(page, round);
     await page.goto(`${server.url}/stage/${joinCode}?chroma=green&muted=1`);
     await stageReady(page);
     const [keyed] = await pngPixels(page, await page.screenshot(), [[640, 360]]);

@@ -1,12 +1,21 @@
 // The stage controller: one Pixi Application, three scenes, the server link, caption, sound and keys.
 import type { Application } from 'pixi.js';
-import { Assets, Container, Sprite, Text } from 'pixi.js';
+import { Assets, Container, Graphics, Sprite, Text } from 'pixi.js';
 import type { Texture } from 'pixi.js';
-import type { EventDto, PrizeDto, PublicEventInfoDto, RoundDrawnDto, RoundPublicDto } from '@drawcast/shared';
+import type {
+  AuditHeadDto,
+  EventDto,
+  PrizeDto,
+  PublicEventInfoDto,
+  RoundDrawnDto,
+  RoundPublicDto,
+  StageStateDto,
+} from '@drawcast/shared';
 import { computeLayout } from './landing/layout';
 import type { StageLayout } from './landing/layout';
 import { browserRng } from './landing/random';
-import type { StageOptions } from './config';
+import { lookChanged, stageLook } from './config';
+import type { StageLook, StageOptions } from './config';
 import { bindKeys, nextPrize } from './keyboard';
 import type { StageConnection } from './net/connection';
 import { DrawScene } from './scenes/draw';
@@ -40,6 +49,8 @@ export class StageApp {
   readonly history: HistoryPanel;
   private readonly chrome = new Container();
   private readonly title: Text;
+  /** A bar of the brand colour under the title. */
+  private readonly titleBar = new Graphics();
   private current: Scene;
   private layout: StageLayout;
   private armed: RoundPublicDto | null = null;
@@ -51,15 +62,19 @@ export class StageApp {
   private toResultsAt = 0;
   private participants = 0;
   private logo: Sprite | null = null;
+  private auditHead: AuditHeadDto | null = null;
+  /** The host changed the branding or language: reload once back in the lobby (never mid-draw). */
+  private reloadPending = false;
 
   constructor(
     readonly app: Application,
     readonly opts: StageOptions,
+    private readonly look: StageLook,
     readonly conn: StageConnection,
     private readonly info: PublicEventInfoDto,
     private readonly sound: Sound,
     private readonly caption: Caption,
-    theme: Theme,
+    private readonly theme: Theme,
     private readonly t: Strings,
   ) {
     this.lobby = new LobbyScene(theme, t, opts.overlay);
@@ -74,7 +89,7 @@ export class StageApp {
       text: info.title,
       style: { fontFamily: theme.font, fontSize: 64, fill: theme.text, fontWeight: '700' },
     });
-    this.chrome.addChild(this.title, this.history.view);
+    this.chrome.addChild(this.titleBar, this.title, this.history.view);
     this.chrome.visible = !opts.overlay;
     app.stage.addChild(this.chrome, this.lobby.view, this.draw.view, this.results.view);
     this.current = this.lobby;
@@ -87,29 +102,37 @@ export class StageApp {
     exposeTestHooks(this);
   }
 
-  /** Loads the event's state and subscribes to its broadcasts. */
-  async start(): Promise<void> {
+  /** Loads the event's state (`initial` when main already watched) and subscribes to its broadcasts. */
+  async start(initial?: StageStateDto): Promise<void> {
     const s = this.conn.socket;
-    s.on('round:committed', (r) => this.onArmed(r));
+    s.on('round:committed', (r) => {
+      this.onArmed(r);
+      void this.pollJoiners(); // the commit moved the audit head on
+    });
     s.on('round:updated', (r) =>
       r.status === 'cancelled' && this.armed?.roundId === r.roundId ? this.onArmed(null) : undefined,
     );
     s.on('round:drawn', (d) => this.onDrawn(d));
-    s.on('event:updated', (e) => this.onEvent(e));
+    s.on('event:updated', (e) => {
+      this.onEvent(e);
+      void this.pollJoiners();
+    });
     s.on('odds:aggregate', () => void this.pollJoiners());
     s.on('audience:count', () => void this.pollJoiners());
     s.on('connect', () => void this.load());
-    await this.load();
-    if (this.opts.logoUrl) void this.loadLogo(this.opts.logoUrl);
+    await this.load(initial);
+    if (this.look.logoUrl) void this.loadLogo(this.look.logoUrl);
     this.lobby.setJoin(`${window.location.origin}/j/${this.info.joinCode}`, this.info.joinCode);
     if (this.conn.isHost) this.lobby.setHelp(this.t.hostHelp);
     this.showScene(this.lobby);
+    void this.pollJoiners();
   }
 
-  private async load(): Promise<void> {
-    const state = await this.conn.watch();
+  private async load(initial?: StageStateDto): Promise<void> {
+    const state = initial ?? (await this.conn.watch());
     this.prizes = state.prizes;
     this.onEvent(state.event);
+    this.setAuditHead(state.auditHead ?? null);
     this.setParticipants(state.participants);
     for (const d of state.drawn) {
       if (this.conn.toLocal(d.revealAt) > Date.now()) this.onDrawn(d);
@@ -128,6 +151,18 @@ export class StageApp {
 
   private onEvent(e: EventDto): void {
     this.title.text = e.title;
+    this.fitTitle();
+    if (lookChanged(this.look, stageLook(this.opts, e))) {
+      this.reloadPending = true;
+      if (this.current === this.lobby && !this.drawing) window.location.reload();
+    }
+  }
+
+  /** Keeps the newest head seen (a page read before a draw may arrive after it). */
+  private setAuditHead(head: AuditHeadDto | null): void {
+    if (!head || (this.auditHead && head.seq < this.auditHead.seq)) return;
+    this.auditHead = head;
+    this.lobby.setAuditHead(head);
   }
 
   private setParticipants(n: number): void {
@@ -138,6 +173,7 @@ export class StageApp {
   private async pollJoiners(): Promise<void> {
     const page = await this.conn.newJoiners();
     if (page.total > 0) this.setParticipants(page.total);
+    this.setAuditHead(page.auditHead);
     this.lobby.addJoiners(page.names);
     void this.conn.refreshPool(this.participants);
   }
@@ -165,6 +201,7 @@ export class StageApp {
     this.seen.add(d.roundId);
     if (this.armed?.roundId === d.roundId) this.armed = null;
     this.drawing = d;
+    this.setAuditHead(d.auditHead);
     const now = Date.now();
     const endAt = Math.max(now, this.conn.toLocal(d.revealAt));
     const winners = d.winners.map((w) => ({ id: w.participantId, name: w.nickname }));
@@ -232,7 +269,10 @@ export class StageApp {
     this.history.view.visible =
       scene === this.results || (scene === this.lobby && this.layout.kind === 'landscape');
     this.title.visible = scene === this.lobby;
+    this.titleBar.visible = scene === this.lobby;
+    this.placeLogo();
     if (scene === this.lobby) this.sound.lobby(true);
+    if (scene === this.lobby && this.reloadPending) window.location.reload();
     if (window.__stage) {
       window.__stage.scene = scene === this.lobby ? 'lobby' : scene === this.draw ? 'draw' : 'results';
     }
@@ -241,13 +281,9 @@ export class StageApp {
   private resize(): void {
     this.layout = computeLayout(this.app.screen.width, this.app.screen.height);
     const l = this.layout;
-    this.title.style.fontSize = 64 * l.scale;
     this.title.position.set(l.header.x, l.header.y);
-    if (this.logo) {
-      const h = l.header.h * 0.9;
-      this.logo.scale.set(h / this.logo.texture.height);
-      this.logo.position.set(l.header.x + l.header.w - this.logo.width, l.header.y);
-    }
+    this.placeLogo();
+    this.fitTitle();
     this.history.resize(l);
     this.lobby.resize(l);
     this.draw.resize(l);
@@ -287,6 +323,43 @@ export class StageApp {
     this.caption.say(this.t.newRound(round.prizeName, this.t.mode[this.mode]));
   }
 
+  /** The logo: large at the header's right end in the lobby, small in the top-right corner during draws. */
+  private placeLogo(): void {
+    const logo = this.logo;
+    if (!logo) return;
+    const l = this.layout;
+    const inLobby = this.current === this.lobby;
+    const h = inLobby ? l.header.h * 0.9 : Math.max(28, (l.kind === 'portrait' ? 60 : 72) * l.scale);
+    const maxW = inLobby ? l.header.w * 0.3 : h * 3;
+    const k = Math.min(h / logo.texture.height, maxW / logo.texture.width);
+    logo.scale.set(k);
+    logo.alpha = inLobby ? 1 : 0.85;
+    if (inLobby) logo.position.set(l.header.x + l.header.w - logo.width, l.header.y);
+    // Portrait draws have centred titles across the top: the logo goes to the free strip at the foot.
+    else if (l.kind === 'portrait')
+      logo.position.set((l.width - logo.width) / 2, l.height - l.header.y - logo.height);
+    else logo.position.set(l.header.x + l.header.w - logo.width, l.header.y * 0.6);
+  }
+
+  /** Shrinks the title to fit beside the logo; draws the brand-colour bar under it. */
+  private fitTitle(): void {
+    const l = this.layout;
+    const room = l.header.w - (this.logo ? this.logo.width + 24 * l.scale : 0);
+    const size = (l.kind === 'portrait' ? 80 : 64) * l.scale;
+    this.title.style.fontSize = size;
+    if (this.title.width > room) this.title.style.fontSize = Math.max(16, (size * room) / this.title.width);
+    this.titleBar.clear();
+    this.titleBar
+      .roundRect(
+        l.header.x,
+        l.header.y + this.title.height + 6 * l.scale,
+        160 * l.scale,
+        8 * l.scale,
+        4 * l.scale,
+      )
+      .fill(this.theme.primaryOnBackground);
+  }
+
   /** The event's logo at the header's right end (same-origin images only: everything works offline). */
   private async loadLogo(url: string): Promise<void> {
     try {
@@ -297,6 +370,16 @@ export class StageApp {
     } catch {
       // A missing logo must not break the show.
     }
+  }
+
+  /** The look in use (tests read it). */
+  get lookInUse(): StageLook {
+    return this.look;
+  }
+
+  /** True once the logo is loaded and on screen (tests read it). */
+  get logoShown(): boolean {
+    return this.logo !== null && this.logo.visible && this.chrome.visible;
   }
 
   /** The current layout (tests and the bench read it). */

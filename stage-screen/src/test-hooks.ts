@@ -16,7 +16,15 @@ export interface StageTestHooks {
   /** The draw being shown: its round, mode and local start/end (ms). */
   draw: () => { roundId: string; mode: string; startAt: number; endAt: number } | null;
   /** The lobby: armed prize, count text, joiners shown so far. */
-  lobby: () => { prize: string | null; commitment: string | null; joiners: string[] };
+  lobby: () => {
+    prize: string | null;
+    commitment: string | null;
+    joiners: string[];
+    auditHead: string;
+    prizeImage: boolean;
+  };
+  /** Language, colour and logo in use (the event's, or the URL's overrides). */
+  look: () => { lang: string; primaryColor: string | null; logoUrl: string | null; logoShown: boolean };
   layout: () => string;
   /** Starts recording frame times (ms between ticker frames). */
   recordFrames: () => void;
@@ -56,7 +64,10 @@ export function exposeTestHooks(stage: StageApp): void {
       prize: stage.lobby.shownRound?.prizeName ?? null,
       commitment: stage.lobby.shownRound?.commitment ?? null,
       joiners: [...stage.lobby.shownJoiners],
+      auditHead: stage.lobby.shownAuditHead,
+      prizeImage: stage.lobby.prizeImageShown,
     }),
+    look: () => ({ ...stage.lookInUse, logoShown: stage.logoShown }),
     layout: () => `${stage.currentLayout.kind} ${stage.currentLayout.width}x${stage.currentLayout.height}`,
     recordFrames: () => {
       recording = [];

@@ -25,12 +25,13 @@ export class StageCommands {
   /** Trusted stages see drawn rounds at once; others only once the audience may (a stream delay stays unspoiled). */
   async stageState(eventId: string, trusted: boolean): Promise<StageStateDto> {
     const event = await this.service.getEvent(eventId);
-    const [prizes, current, aggregate, rounds, participants] = await Promise.all([
+    const [prizes, current, aggregate, rounds, participants, auditHead] = await Promise.all([
       this.service.listPrizes(eventId),
       this.service.currentRound(eventId),
       this.service.currentAggregate(eventId),
       this.service.listRounds(eventId),
       this.service.countParticipants(eventId),
+      this.service.auditHead(eventId),
     ]);
     const now = this.clock.now();
     return {
@@ -45,6 +46,7 @@ export class StageCommands {
         .filter((r) => trusted || isReleased(r, now))
         .map((r) => (trusted ? toRoundDrawnDto(r) : toPublicRoundDrawnDto(r))),
       serverNow: now,
+      auditHead,
     };
   }
 
@@ -55,10 +57,11 @@ export class StageCommands {
    */
   async stageNames(eventId: string, page: { offset: number; limit: number }): Promise<StageNamesDto> {
     await this.service.getEvent(eventId);
-    const [total, rows] = await Promise.all([
+    const [total, rows, auditHead] = await Promise.all([
       this.service.countParticipants(eventId),
       this.service.listParticipants(eventId, page),
+      this.service.auditHead(eventId),
     ]);
-    return { total, offset: page.offset, names: rows.map(toStageNameDto) };
+    return { total, offset: page.offset, names: rows.map(toStageNameDto), auditHead };
   }
 }

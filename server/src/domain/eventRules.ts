@@ -1,5 +1,12 @@
 // Event rules: titles, settings and which status changes a host may make.
-import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import {
+  DEFAULT_BRANDING,
+  DrawcastError,
+  ErrorCode,
+  brandingSchema,
+  displayLanguageSchema,
+} from '@drawcast/shared';
+import type { BrandingDto, DisplayLanguage } from '@drawcast/shared';
 import { DEFAULT_BONUS_SETTINGS, parseBonusSettings } from './bonus/bonusSettings';
 import type { BonusSettings } from './bonus/bonusSettings';
 import { checkBoolean, checkInteger, checkSingleLine } from './textRules';
@@ -22,6 +29,8 @@ export const DEFAULT_EVENT_SETTINGS: Readonly<EventSettings> = Object.freeze({
   bonus: DEFAULT_BONUS_SETTINGS,
   claimDeadline: null,
   collectShippingContact: false,
+  branding: DEFAULT_BRANDING,
+  displayLanguage: 'auto',
 });
 
 function bonusSetting(value: unknown): BonusSettings {
@@ -32,6 +41,21 @@ function bonusSetting(value: unknown): BonusSettings {
     const field = `settings.${error.field ?? 'bonus'}`;
     throw new DrawcastError(error.code, error.message.replace(/^bonus/, 'settings.bonus'), field);
   }
+}
+
+/** The event's branding (both fields, nullable) or a VALIDATION_FAILED naming the bad field. */
+function brandingSetting(value: unknown): BrandingDto {
+  const parsed = brandingSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = ['settings', 'branding', ...issue.path.map(String)].join('.');
+  throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `${field}: ${issue.message}`, field);
+}
+
+function displayLanguageSetting(value: unknown, field: string): DisplayLanguage {
+  const parsed = displayLanguageSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `${field} must be auto, zh-CN or en`, field);
 }
 
 /** Every status a stored event may have, for validating patches. */
@@ -60,11 +84,16 @@ export function validateTitle(value: unknown): string {
  */
 export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): EventSettings {
   // The nested bonus rule is copied too, so no two events (or the defaults) ever share a mutable object.
-  if (patch === undefined) return { ...base, bonus: structuredClone(base.bonus) };
+  if (patch === undefined)
+    return { ...base, bonus: structuredClone(base.bonus), branding: { ...base.branding } };
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'settings must be an object', 'settings');
   }
-  const merged: EventSettings = { ...base, bonus: structuredClone(base.bonus) };
+  const merged: EventSettings = {
+    ...base,
+    bonus: structuredClone(base.bonus),
+    branding: { ...base.branding },
+  };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const field = `settings.${key}`;
@@ -90,6 +119,13 @@ export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): Ev
         break;
       case 'collectShippingContact':
         merged.collectShippingContact = checkBoolean(value, field);
+        break;
+      case 'branding':
+        // Replaced whole like bonus: the console sends colour and logo together (null clears either).
+        merged.branding = brandingSetting(value);
+        break;
+      case 'displayLanguage':
+        merged.displayLanguage = displayLanguageSetting(value, field);
         break;
       default:
         throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `unknown setting ${key}`, field);

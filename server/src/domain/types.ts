@@ -1,4 +1,5 @@
 // Domain entities of a live draw: what the store persists and the service reasons about.
+import type { BrandingDto, DisplayLanguage } from '@drawcast/shared';
 import type { ChainHead } from './audit/auditChain';
 import type { BonusSettings } from './bonus/bonusSettings';
 import type { Claim } from './claims/claim';
@@ -23,6 +24,10 @@ export interface EventSettings {
   claimDeadline: number | null;
   /** Online event: prizes are shipped, so winners submit a shipping contact (stored encrypted). */
   collectShippingContact: boolean;
+  /** The stage's primary colour (#rrggbb) and logo (an uploaded image's path); nulls = the stage's own look. */
+  branding: BrandingDto;
+  /** The stage's language; 'auto' follows the title's script (resolveDisplayLanguage). */
+  displayLanguage: DisplayLanguage;
 }
 
 /** One lucky-draw event (a livestream, a shop opening); named DrawEvent to avoid clashing with DOM Event. */

@@ -1,6 +1,6 @@
 // The audit log for hosts: pages of an event's chain, and a check of the whole chain.
 import { DrawcastError, ErrorCode, parseAuditHead } from '@drawcast/shared';
-import { verifyChain, type AuditRecord, type ChainVerdict } from '../domain/audit/auditChain';
+import { verifyChain, type AuditRecord, type ChainHead, type ChainVerdict } from '../domain/audit/auditChain';
 import type { AuditPage } from './claimTypes';
 import { requireEvent, type ServiceContext } from './context';
 
@@ -55,4 +55,10 @@ export async function verifyAudit(
     if (page.length < MAX_AUDIT_PAGE) break;
   }
   return verifyChain(records, expectedHead ? { expectedHead } : {});
+}
+
+/** The event's audit head now: what a stage shows (short) so anyone can later check the log against it. */
+export async function auditHead(ctx: ServiceContext, eventId: unknown): Promise<ChainHead | null> {
+  const event = await requireEvent(ctx, eventId);
+  return ctx.store.auditHead(event.id);
 }

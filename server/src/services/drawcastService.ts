@@ -73,5 +73,6 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     restoreEvent: (document) => restores.restoreEvent(ctx, document),
     listAudit: (eventId, page) => audits.listAudit(ctx, eventId, page),
     verifyAudit: (eventId, head) => audits.verifyAudit(ctx, eventId, head),
+    auditHead: (eventId) => audits.auditHead(ctx, eventId),
   };
 }

@@ -1,5 +1,5 @@
 // The application service's public face: the operations the command layer calls.
-import type { AuditRecord, ChainVerdict } from '../domain/audit/auditChain';
+import type { AuditRecord, ChainHead, ChainVerdict } from '../domain/audit/auditChain';
 import type { ForfeitReason } from '../domain/claims/claim';
 import type { ShippingContact } from '../domain/claims/shippingContact';
 import type { ProofDocument } from '../domain/proofDocument';
@@ -146,4 +146,6 @@ export interface DrawcastService {
    * a backup or a screenshot), also that the chain still reaches it (a log cut short is reported).
    */
   verifyAudit(eventId: string, head?: string): Promise<ChainVerdict>;
+  /** Public: the event's audit head now (seq and hash only), for the stage to show beside the commitment. */
+  auditHead(eventId: string): Promise<ChainHead | null>;
 }

@@ -3,7 +3,7 @@
 import type { Entry } from '@drawcast/shared';
 import type { ConsoleStorePart } from './consoleStore';
 import type { AuditMeta } from '../domain/audit/actor';
-import type { AuditRecord } from '../domain/audit/auditChain';
+import type { AuditRecord, ChainHead } from '../domain/audit/auditChain';
 import type { ForfeitReason } from '../domain/claims/claim';
 import type { EntryFilter } from '../domain/eligibility';
 import type { RevealDue, RevealKind } from '../domain/revealDues';
@@ -253,6 +253,8 @@ export interface Store extends ConsoleStorePart {
 
   /** A page of the event's audit chain after `afterSeq`, in order. */
   listAudit(eventId: string, afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  /** The event's last audit record's seq and hash (null for none): the head a stage shows, one index seek. */
+  auditHead(eventId: string): Promise<ChainHead | null>;
   /** Writes a whole event back (ids, seeds, entries, claims, chain) in one transaction, then records the restore. */
   restoreEvent(snapshot: EventSnapshot, audit: AuditMeta): Promise<RestoreResult>;
 

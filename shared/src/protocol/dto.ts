@@ -33,6 +33,10 @@ export const eventSettingsDtoSchema = z.object({
   claimDeadline: z.number().nullable(),
   /** Online event: winners give a shipping contact. */
   collectShippingContact: z.boolean(),
+  /** The stage's primary colour (#rrggbb) and logo (an uploaded image path); absent from older servers. */
+  branding: z.object({ primaryColor: z.string().nullable(), logoUrl: z.string().nullable() }).optional(),
+  /** The stage's language (absent from older servers = auto, see resolveDisplayLanguage). */
+  displayLanguage: z.enum(['auto', 'zh-CN', 'en']).optional(),
 });
 /** Inferred from eventSettingsDtoSchema. */
 export type EventSettingsDto = z.infer<typeof eventSettingsDtoSchema>;
@@ -323,6 +327,8 @@ export const stageStateDtoSchema = z.object({
   participants: z.number(),
   drawn: z.array(roundDrawnDtoSchema),
   serverNow: z.number(),
+  /** The event's audit head now (the stage shows it short beside the commitment); absent from older servers. */
+  auditHead: auditHeadDtoSchema.nullable().optional(),
 });
 /** Inferred from stageStateDtoSchema. */
 export type StageStateDto = z.infer<typeof stageStateDtoSchema>;
@@ -332,6 +338,8 @@ export const stageNamesDtoSchema = z.object({
   total: z.number(),
   offset: z.number(),
   names: z.array(z.object({ id: z.string(), nickname: z.string() })),
+  /** The event's audit head as this page was read: the stage's lobby keeps it live with the joiners. */
+  auditHead: auditHeadDtoSchema.nullable().optional(),
 });
 /** Inferred from stageNamesDtoSchema. */
 export type StageNamesDto = z.infer<typeof stageNamesDtoSchema>;

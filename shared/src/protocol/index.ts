@@ -9,5 +9,6 @@ export * from './claimSchemas';
 export * from './claimDto';
 export * from './trustDto';
 export * from './auditHead';
+export * from './branding';
 export * from './consoleDto';
 export * from './consoleSchemas';

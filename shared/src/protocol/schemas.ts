@@ -1,6 +1,7 @@
 // A zod schema for every inbound payload: the server validates with these before anything else,
 // and clients may validate forms with the same rules before sending.
 import { z } from 'zod';
+import { brandingSchema, displayLanguageSchema } from './branding';
 
 /** Opaque ids (events, prizes, rounds, participants): URL-safe, bounded, so junk never reaches the store. */
 export const idSchema = z
@@ -88,6 +89,10 @@ export const eventSettingsPatchSchema = z.strictObject({
   bonus: bonusSettingsSchema.optional(),
   claimDeadline: epochMs.nullable().optional(),
   collectShippingContact: z.boolean().optional(),
+  /** Stage colour and logo (replaced whole). */
+  branding: brandingSchema.optional(),
+  /** The stage's words: zh-CN, en, or auto (from the title's script). */
+  displayLanguage: displayLanguageSchema.optional(),
 });
 
 /** Why: a host creating an event from the console or curl. */

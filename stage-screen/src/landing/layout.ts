@@ -47,18 +47,20 @@ export function computeLayout(width: number, height: number): StageLayout {
   if (kind === 'portrait') {
     const scale = Math.min(w / 1080, h / 1920);
     const header: Rect = { x: m, y: m, w: w - 2 * m, h: h * 0.08 };
-    const qrSide = Math.min(w * 0.62, h * 0.34);
+    // A little smaller than the width allows, so the prize and the joiners fit below it.
+    const qrSide = Math.min(w * 0.6, h * 0.31);
     const qr: Rect = { x: (w - qrSide) / 2, y: header.y + header.h + m, w: qrSide, h: qrSide };
     // Below the QR come its caption lines (scan / code / URL, ~170 design px).
     const infoY = qr.y + qr.h + 190 * scale + m;
     const info: Rect = { x: m, y: infoY, w: w - 2 * m, h: h - infoY - m };
     const stageSide = Math.min(w - 2 * m, h * 0.55);
     const stage: Rect = { x: (w - stageSide) / 2, y: header.y + header.h + m, w: stageSide, h: stageSide };
+    // The foot keeps ~80 design px free for the event's logo during draws (the centred titles fill the top).
     const history: Rect = {
       x: m,
       y: stage.y + stage.h + m,
       w: w - 2 * m,
-      h: h - (stage.y + stage.h + 2 * m),
+      h: h - (stage.y + stage.h + 2 * m) - 80 * scale,
     };
     return {
       kind,

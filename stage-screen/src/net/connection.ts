@@ -3,6 +3,7 @@
 import { PROTOCOL_VERSION, estimateOffset, syncClock } from '@drawcast/shared';
 import type { ClockSample } from '@drawcast/shared';
 import type {
+  AuditHeadDto,
   ClientToServerEvents,
   DrawModeDto,
   PrizeDto,
@@ -17,6 +18,9 @@ import type { Socket } from 'socket.io-client';
 import type { NameEntry } from '../landing/sample';
 
 type StageSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Joiners already in when the stage opens that its lobby still shows (the newest). */
+const RECENT_JOINERS = 6;
 
 /** Largest name pool kept for sampling (the wheel shows far fewer). */
 export const POOL_SIZE = 1000;
@@ -105,7 +109,8 @@ export class StageConnection {
         { t0: sentAt, t1: state.serverNow, t2: state.serverNow, t3: Date.now() },
       ]).offsetMs;
     }
-    if (this.joinCursor < 0) this.joinCursor = state.participants;
+    // The lobby opens with the latest few joiners, then shows each new one.
+    if (this.joinCursor < 0) this.joinCursor = Math.max(0, state.participants - RECENT_JOINERS);
     void this.syncClock();
     return state;
   }
@@ -158,8 +163,8 @@ export class StageConnection {
   }
 
   /** Nicknames of phones that joined since the last call (at most 50, the newest). */
-  async newJoiners(): Promise<{ total: number; names: string[] }> {
-    const none = { total: -1, names: [] };
+  async newJoiners(): Promise<{ total: number; names: string[]; auditHead: AuditHeadDto | null }> {
+    const none = { total: -1, names: [], auditHead: null };
     if (this.joinersBusy || this.joinCursor < 0) return none;
     this.joinersBusy = true;
     try {
@@ -181,7 +186,11 @@ export class StageConnection {
         );
       }
       this.joinCursor = page.offset + page.names.length;
-      return { total: head.total, names: page.names.map((n) => n.nickname) };
+      return {
+        total: head.total,
+        names: page.names.map((n) => n.nickname),
+        auditHead: page.auditHead ?? head.auditHead ?? null,
+      };
     } catch {
       return none;
     } finally {

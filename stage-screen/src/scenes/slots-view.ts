@@ -155,7 +155,7 @@ export class SlotsView {
       reel.frame.roundRect(-w / 2, -h / 2, w, h, 16 * this.scale).fill({ color: 0x000000, alpha: 0.55 });
       reel.frame
         .roundRect(-w / 2, -this.rowHeight() / 2, w, this.rowHeight(), 8 * this.scale)
-        .fill({ color: this.theme.primary, alpha: 0.55 });
+        .fill({ color: this.theme.primaryUnderWhite, alpha: 0.9 });
       reel.frame
         .roundRect(-w / 2, -h / 2, w, h, 16 * this.scale)
         .stroke({ width: 4 * this.scale, color: this.theme.accent });

@@ -117,11 +117,14 @@ export class WheelView {
     const r = this.radius;
     const s = TAU / n;
     const colors = this.theme.segments;
+    const labelFills: number[] = [];
     this.wedges.clear();
     for (let i = 0; i < n; i++) {
       // Avoid two neighbours (or the last and the first) sharing a colour.
-      let c = colors[i % colors.length]!;
-      if (i === n - 1 && n % colors.length === 1) c = colors[2 % colors.length]!;
+      let ci = i % colors.length;
+      if (i === n - 1 && n % colors.length === 1) ci = 2 % colors.length;
+      const c = colors[ci]!;
+      labelFills.push(this.theme.segmentText[ci]!);
       this.wedges
         .moveTo(0, 0)
         .arc(0, 0, r, i * s, (i + 1) * s)
@@ -133,6 +136,8 @@ export class WheelView {
     this.labels.forEach((label, i) => {
       const a = (i + 0.5) * s;
       label.style.fontSize = fontSize;
+      // White or near-black, whichever reads on this segment's tint of the brand colour.
+      label.style.fill = labelFills[i] ?? 0xffffff;
       // Labels on the left half are turned over so no name is read upside down at rest.
       const flip = a > Math.PI / 2 && a < (3 * Math.PI) / 2;
       label.anchor.set(flip ? 0 : 1, 0.5);

@@ -24,6 +24,8 @@ const en = {
   error: (msg: string) => `Cannot do that: ${msg}`,
   notFound: 'No event with this code',
   mode: { wheel: 'wheel', slots: 'slot machine' },
+  /** Short label before the event's audit head (`seq:8 hex`), which anyone can check later. */
+  auditHead: 'audit log head',
 };
 
 const zh: typeof en = {
@@ -49,12 +51,13 @@ const zh: typeof en = {
   error: (msg) => `无法执行：${msg}`,
   notFound: '没有这个参与码的活动',
   mode: { wheel: '转盘', slots: '老虎机' },
+  auditHead: '审计日志头',
 };
 
 /** The stage's strings. */
 export type Strings = typeof en;
 
-/** Why: the audience reads Chinese or English; the language comes from ?lang= or the browser. */
+/** Why: the audience reads Chinese or English; the language is the event's (see stageLook) or ?lang=. */
 export function stringsFor(lang: 'zh' | 'en'): Strings {
   return lang === 'zh' ? zh : en;
 }

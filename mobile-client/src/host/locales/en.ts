@@ -300,4 +300,16 @@ export default {
     unreachableLimits: 'This console cannot reach the server; it keeps trying.',
     details: 'Technical details',
   },
+  branding: {
+    heading: 'Stage look',
+    explain: 'The stage screen uses this colour, logo and language (an OBS address may still override them).',
+    useColor: 'Use our brand colour',
+    color: 'Brand colour',
+    logoFile: 'Logo (PNG, JPEG, WebP or GIF, up to 2 MB)',
+    logoAlt: 'The event logo',
+    noLogo: 'No logo.',
+    removeLogo: 'Remove logo',
+    language: 'Stage language',
+    languageAuto: 'From the title (Chinese title: 中文, otherwise English)',
+  },
 };

@@ -298,6 +298,18 @@ const zhCN: typeof en = {
     unreachableLimits: '控制台无法连接服务器，正在持续重试。',
     details: '技术信息',
   },
+  branding: {
+    heading: '大屏外观',
+    explain: '大屏幕使用这里的颜色、标志和语言（OBS 地址仍可单独覆盖）。',
+    useColor: '使用品牌色',
+    color: '品牌色',
+    logoFile: '标志（PNG、JPEG、WebP 或 GIF，不超过 2 MB）',
+    logoAlt: '活动标志',
+    noLogo: '没有标志。',
+    removeLogo: '移除标志',
+    language: '大屏语言',
+    languageAuto: '按标题（中文标题用中文，否则用英文）',
+  },
 };
 
 export default zhCN;

@@ -76,6 +76,8 @@ export function describeAuditContract(kit: ConformanceKit): void {
       expect(verifyChain(records)).toMatchObject({ ok: true, count: 14 });
       expect(await store.listAudit(event.id, 11, 2)).toEqual(records.slice(11, 13));
       expect(await store.listAudit('evt_other', 0, 10)).toEqual([]);
+      expect(await store.auditHead(event.id)).toEqual({ seq: 14, hash: records.at(-1)!.hash });
+      expect(await store.auditHead('evt_other')).toBeNull();
     });
 
     it('keeps separate chains per event, each starting at seq 1', async () => {

@@ -72,3 +72,13 @@ export async function listAuditPage(
   );
   return rows.map(auditFromRow);
 }
+
+/** The event's last audit seq and hash (null before the first record): one index seek. */
+export async function auditHeadOf(db: Queryable, eventId: string): Promise<ChainHead | null> {
+  const { rows } = await db.query<{ seq: string | number; hash: string }>(
+    'SELECT seq, hash FROM audit_log WHERE event_id = $1 ORDER BY seq DESC LIMIT 1',
+    [eventId],
+  );
+  const row = rows[0];
+  return row ? { seq: Number(row.seq), hash: row.hash } : null;
+}

@@ -1,6 +1,6 @@
 // Restoring a whole event into PostgreSQL: everything verbatim in one transaction, then the restore record.
 import type { Store } from '../store';
-import { appendAudit, insertAuditVerbatim, listAuditPage } from './audit';
+import { appendAudit, auditHeadOf, insertAuditVerbatim, listAuditPage } from './audit';
 import { rebuildCounted } from './counters';
 import { inTransaction, isUniqueViolation, lockEvent, translate } from './db';
 import type { PgParts } from './parts';
@@ -8,7 +8,7 @@ import { insertPersonRows } from './peoplePart';
 import { insertClaimRow, insertParticipantRows, insertRoundRow } from './writers';
 
 /** The restore (and audit listing) methods of the PostgreSQL store. */
-export type PgRestorePart = Pick<Store, 'restoreEvent' | 'listAudit'>;
+export type PgRestorePart = Pick<Store, 'restoreEvent' | 'listAudit' | 'auditHead'>;
 
 /** Builds the restore and audit listing methods. */
 export function createPgRestorePart({ pool }: PgParts): PgRestorePart {
@@ -75,6 +75,13 @@ export function createPgRestorePart({ pool }: PgParts): PgRestorePart {
     async listAudit(eventId, afterSeq, limit) {
       try {
         return await listAuditPage(pool, eventId, afterSeq, limit);
+      } catch (err) {
+        return translate(err);
+      }
+    },
+    async auditHead(eventId) {
+      try {
+        return await auditHeadOf(pool, eventId);
       } catch (err) {
         return translate(err);
       }

@@ -19,6 +19,8 @@ export interface AuditLog {
   /** Copies a record as it was (restore); the caller has checked the chain. */
   insertVerbatim(eventId: string, record: AuditRecord): void;
   list(eventId: string, afterSeq: number, limit: number): AuditRecord[];
+  /** The chain's last seq and hash, or null before the first record. */
+  head(eventId: string): ChainHead | null;
 }
 
 /** Builds the audit log over an open database (the table comes from the migrations). */
@@ -55,6 +57,10 @@ export function createAuditLog(db: Database.Database): AuditLog {
       write(eventId, { ...record, dataText: canonicalJson(data) }),
     list(eventId, afterSeq, limit) {
       return page.all(eventId, afterSeq, limit).map(auditFromRow);
+    },
+    head(eventId) {
+      const row = head.get(eventId);
+      return row ? { seq: row.seq, hash: row.hash } : null;
     },
   };
 }

@@ -8,7 +8,7 @@ import { preparePersonInsert } from './peoplePart';
 import { prepareRoundInsert } from './roundPart';
 
 /** The restore method of the SQLite store. */
-export type RestorePart = Pick<Store, 'restoreEvent' | 'listAudit'>;
+export type RestorePart = Pick<Store, 'restoreEvent' | 'listAudit' | 'auditHead'>;
 
 /** Builds the restore (and audit listing) methods. */
 export function createRestorePart({ db, audit, counters, rows }: SqliteParts): RestorePart {
@@ -79,6 +79,9 @@ export function createRestorePart({ db, audit, counters, rows }: SqliteParts): R
     },
     async listAudit(eventId, afterSeq, limit) {
       return audit.list(eventId, afterSeq, limit);
+    },
+    async auditHead(eventId) {
+      return audit.head(eventId);
     },
   };
 }

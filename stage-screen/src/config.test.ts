@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { EventDto } from '@drawcast/shared';
+import { lookChanged, stageLook } from './config';
+
+const LOGO = '/media/prize-images/AAAAAAAAAAAAAAAAAAAAAA.png';
+
+function event(title: string, settings: Partial<EventDto['settings']> = {}): EventDto {
+  return {
+    id: 'evt_1',
+    title,
+    joinCode: 'ABCDEF',
+    status: 'open',
+    createdAt: 0,
+    settings: {
+      requirePhone: false,
+      streamDelayMs: 0,
+      revealLeadMs: 5000,
+      excludePreviousWinnersDefault: true,
+      bonus: {
+        referral: { enabled: false, ticketsPerFriend: 1, maxBonus: 0 },
+        earlyBird: { enabled: false, before: 0, tickets: 1 },
+      },
+      claimDeadline: null,
+      collectShippingContact: false,
+      ...settings,
+    },
+  };
+}
+const none = { lang: null, primaryColor: null, logoUrl: null };
+
+describe('stageLook', () => {
+  it("follows the event: its language setting, else the title's script; its colour and logo", () => {
+    expect(stageLook(none, event('2026 年会'))).toEqual({ lang: 'zh', primaryColor: null, logoUrl: null });
+    expect(stageLook(none, event('Spring Gala')).lang).toBe('en');
+    expect(stageLook(none, event('Spring Gala', { displayLanguage: 'zh-CN' })).lang).toBe('zh');
+    expect(
+      stageLook(
+        none,
+        event('年会', { displayLanguage: 'en', branding: { primaryColor: '#1e88e5', logoUrl: LOGO } }),
+      ),
+    ).toEqual({ lang: 'en', primaryColor: '#1e88e5', logoUrl: LOGO });
+  });
+
+  it('lets the URL override each part (an OBS scene), and ignores a logo that is not an uploaded image', () => {
+    const ev = event('年会', { branding: { primaryColor: '#1e88e5', logoUrl: LOGO } });
+    expect(stageLook({ lang: 'en', primaryColor: '#000000', logoUrl: '/x.png' }, ev)).toEqual({
+      lang: 'en',
+      primaryColor: '#000000',
+      logoUrl: '/x.png',
+    });
+    expect(
+      stageLook(none, event('年会', { branding: { primaryColor: null, logoUrl: 'https://x.test/l.png' } }))
+        .logoUrl,
+    ).toBeNull();
+  });
+
+  it('notices a change of any part', () => {
+    const a = stageLook(none, event('年会'));
+    expect(lookChanged(a, { ...a })).toBe(false);
+    expect(lookChanged(a, { ...a, primaryColor: '#ffffff' })).toBe(true);
+    expect(lookChanged(a, { ...a, lang: 'en' })).toBe(true);
+  });
+});
