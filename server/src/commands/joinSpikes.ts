@@ -142,7 +142,7 @@ export class JoinSpikes {
   private reading(eventId: string, watch: EventWatch): JoinSpikeDto {
     const now = this.deps.clock.now();
     const s = watch.detector.status(now);
-    const since = s.since ?? now;
+    const since = s.since ?? 0;
     return {
       eventId,
       active: s.active,

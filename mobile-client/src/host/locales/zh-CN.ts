@@ -282,6 +282,27 @@ const zhCN: typeof en = {
     once: '仅显示这一次：用兑奖台的平板扫描此二维码，或在平板上打开链接。',
     qrAlt: '{label} 的登录二维码',
   },
+  spike: {
+    heading: '参与激增：参与速度远高于平常',
+    rateVsNormal: '每分钟 {rate} 人参与，是平常（每分钟 {normal} 人）的 {ratio} 倍',
+    rateNoNormal: '每分钟 {rate} 人参与（超过每分钟 {threshold} 人即提醒；尚未学到平常速度）',
+    since: '开始于 {when}',
+    topHeading: '参与最多的地址（已部分隐藏）',
+    address: '地址',
+    attempts: '参与尝试',
+    atMost: '最多 {n}',
+    entries: '此后的参与者',
+    action: '操作',
+    disqualifyButton: '取消 {n} 人资格…',
+    confirmHeading: '取消这些参与者的资格？',
+    confirmText:
+      '自 {when} 起从 {ip} 参与的全部 {n} 人将不会进入任何新的轮次。已创建的轮次保留原名单。可在“参与者”中逐个恢复资格。',
+    confirm: '取消 {n} 人资格',
+    cancel: '取消',
+    done: '已取消来自 {ip} 的 {n} 人资格。',
+    dismiss: '忽略：这是正常流量',
+    dismissHint: '隐藏提醒；之后的平常速度会把它计入。',
+  },
   common: { close: '关闭', loading: '加载中…' },
 };
 

@@ -1,0 +1,31 @@
+// The join-spike banner's decisions: when it shows, how far above normal, and what the batch action takes.
+import type { JoinSpikeDto, SpikeSourceDto } from '@drawcast/shared';
+
+/** Why: the banner shows only for the open event, while the spike lasts and until the host dismisses it. */
+export function visibleSpike(spike: JoinSpikeDto | null, eventId: string | null): JoinSpikeDto | null {
+  if (!spike || spike.eventId !== eventId) return null;
+  return spike.active && !spike.dismissed ? spike : null;
+}
+
+/** "12×" normal, one decimal under 10; null while there is no normal yet (the floor decided). */
+export function timesNormal(spike: Pick<JoinSpikeDto, 'ratePerMinute' | 'normalPerMinute'>): string | null {
+  if (spike.normalPerMinute <= 0) return null;
+  const x = spike.ratePerMinute / spike.normalPerMinute;
+  return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
+}
+
+/** Sources the batch action can act on (they created entries since the spike began), busiest first. */
+export function actionableSources(spike: JoinSpikeDto): SpikeSourceDto[] {
+  return spike.topSources.filter((s) => s.entriesSince > 0);
+}
+
+/** A newer reading replaces an older one of the same event; another event's is ignored. */
+export function nextSpike(
+  current: JoinSpikeDto | null,
+  incoming: JoinSpikeDto,
+  eventId: string | null,
+): JoinSpikeDto | null {
+  if (incoming.eventId !== eventId) return current;
+  if (current && current.eventId === incoming.eventId && current.at > incoming.at) return current;
+  return incoming;
+}
