@@ -10,8 +10,8 @@ import type { Clock } from '../services/types';
 /** Entries created from one address: memory only, so a restart forgets them (docs/SECURITY.md). */
 interface SourceEntries {
   masked: string;
-  /** Participant ids with their join time, oldest first. */
-  entries: Array<{ participantId: string; at: number }>;
+  /** Participant ids with their join time, oldest first; `taken` once the batch action disqualified them. */
+  entries: Array<{ participantId: string; at: number; taken?: boolean }>;
 }
 
 interface EventWatch {
@@ -95,16 +95,19 @@ export class JoinSpikes {
     }
     const participantIds: string[] = [];
     let disqualified = 0;
-    for (const { participantId, at } of source.entries) {
-      if (at < since) continue;
+    for (const entry of source.entries) {
+      if (entry.at < since) continue;
       try {
-        if ((await this.deps.disqualify(id, participantId)).changed) disqualified += 1;
-        participantIds.push(participantId);
+        if ((await this.deps.disqualify(id, entry.participantId)).changed) disqualified += 1;
+        participantIds.push(entry.participantId);
       } catch (err) {
         // deleted since (privacy): nothing left to disqualify
         if (!(err instanceof DrawcastError && err.code === ErrorCode.PARTICIPANT_NOT_FOUND)) throw err;
       }
+      entry.taken = true;
     }
+    // Every console sees that source's entries taken care of.
+    this.deps.push(this.reading(id, this.watchOf(id)));
     return { participantIds, disqualified };
   }
 
@@ -166,7 +169,7 @@ export class JoinSpikes {
   }
 }
 
-/** Entries at or after `since` (the list is in join order, so a binary search finds the first). */
+/** Entries at or after `since` not yet taken by the batch action (in join order: binary search to the first). */
 function countSince(entries: SourceEntries['entries'], since: number): number {
   let lo = 0;
   let hi = entries.length;
@@ -175,5 +178,7 @@ function countSince(entries: SourceEntries['entries'], since: number): number {
     if (entries[mid]!.at < since) lo = mid + 1;
     else hi = mid;
   }
-  return entries.length - lo;
+  let count = 0;
+  for (let i = lo; i < entries.length; i += 1) if (!entries[i]!.taken) count += 1;
+  return count;
 }

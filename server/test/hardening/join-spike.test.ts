@@ -151,6 +151,13 @@ describe('join spike', () => {
       },
     );
     expect(again.body.disqualified).toBe(0);
+    // The reading now shows that source's entries as taken care of (no batch left to act on).
+    const after = await t.api<JoinSpikeDto>('GET', `/api/events/${eventId}/join-spike`);
+    expect(after.body.topSources[0]).toMatchObject({
+      ipKey: top.ipKey,
+      joins: FAKE_DEVICES,
+      entriesSince: 0,
+    });
 
     // The next round's entries: the honest phones only.
     const round = await t.api<RoundDto>('POST', `/api/events/${eventId}/rounds`, { prizeId, winners: 1 });

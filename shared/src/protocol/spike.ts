@@ -13,7 +13,7 @@ export const spikeSourceSchema = z.strictObject({
   /** Join attempts counted from it (refused ones too), at most `overcount` above the truth. */
   joins: z.number().int().min(0),
   overcount: z.number().int().min(0),
-  /** Entries it created since the alert's `since` (all of them before any spike): what the batch action takes. */
+  /** Entries it created since the alert's `since` (all before any spike) that the batch action has not taken yet. */
   entriesSince: z.number().int().min(0),
 });
 

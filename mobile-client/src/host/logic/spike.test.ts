@@ -1,6 +1,6 @@
 import type { JoinSpikeDto } from '@drawcast/shared';
 import { describe, expect, it } from 'vitest';
-import { actionableSources, nextSpike, timesNormal, visibleSpike } from './spike';
+import { actionableSources, nextSpike, sourceTag, timesNormal, visibleSpike } from './spike';
 
 const spike = (over: Partial<JoinSpikeDto> = {}): JoinSpikeDto => ({
   eventId: 'evt_1',
@@ -33,8 +33,13 @@ describe('join-spike banner logic', () => {
     expect(timesNormal(spike({ normalPerMinute: 0 }))).toBeNull();
   });
 
-  it('offers the batch action only for sources with entries', () => {
+  it('offers the batch action only for busy sources with entries not taken yet', () => {
     expect(actionableSources(spike()).map((s) => s.ipMasked)).toEqual(['203.0.113.*']);
+    const [flood] = spike().topSources;
+    const quiet = { ...flood!, joins: 9, entriesSince: 9 };
+    const taken = { ...flood!, entriesSince: 0 };
+    expect(actionableSources(spike({ topSources: [quiet, taken] }))).toEqual([]);
+    expect(sourceTag(flood!)).toBe('#aaaa');
   });
 
   it('keeps the newest reading of the open event', () => {

@@ -14,9 +14,17 @@ export function timesNormal(spike: Pick<JoinSpikeDto, 'ratePerMinute' | 'normalP
   return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
 }
 
-/** Sources the batch action can act on (they created entries since the spike began), busiest first. */
+/** Below this many attempts a source is one of the crowd: no batch button next to it. */
+export const MIN_ACTION_JOINS = 10;
+
+/** Sources the batch action can act on (busy, with entries not yet taken since the spike began). */
 export function actionableSources(spike: JoinSpikeDto): SpikeSourceDto[] {
-  return spike.topSources.filter((s) => s.entriesSince > 0);
+  return spike.topSources.filter((s) => s.entriesSince > 0 && s.joins >= MIN_ACTION_JOINS);
+}
+
+/** A short tag that tells apart sources whose masked forms are equal (same /24). */
+export function sourceTag(source: Pick<SpikeSourceDto, 'ipKey'>): string {
+  return `#${source.ipKey.slice(0, 4)}`;
 }
 
 /** A newer reading replaces an older one of the same event; another event's is ignored. */
