@@ -22,10 +22,12 @@ import { RevealScheduler } from './commands/revealScheduler';
 import type { Commands } from './commands';
 import type { HostCommands } from './commands/hostCommands';
 import { JoinLimits } from './commands/joinLimits';
+import { JoinSpikes } from './commands/joinSpikes';
 import { LiveHub } from './realtime/liveHub';
 import type { DrawcastIo } from './realtime/socketTypes';
 import { createDrawcastService } from './services';
 import { createConsoleService } from './services/consoleService';
+import { keyedHash } from './services/hashing';
 import type { Clock, DrawcastService, Random } from './services/types';
 import type { Store } from './store/store';
 
@@ -150,7 +152,23 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     options.limiters,
   );
 
-  const commands = createCommands({ service, consoleService, hub, clock, limits, hostAuth, metrics });
+  const spikes = new JoinSpikes({
+    clock,
+    keyOf: (ip) => keyedHash(options.secret, 'ip', ip).slice(0, 16),
+    push: (spike) => hub.joinSpike(spike),
+    disqualify: (eventId, participantId) => consoleService.setDisqualified(eventId, participantId, true),
+    eventIdOf: async (eventId) => (await service.getEvent(eventId)).id,
+  });
+  const commands = createCommands({
+    service,
+    consoleService,
+    hub,
+    clock,
+    limits,
+    hostAuth,
+    metrics,
+    spikes,
+  });
   const actions = commands.host;
 
   const app = createHttpApp({
@@ -199,6 +217,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     close() {
       closing ??= (async () => {
         if (sweepTimer) clearInterval(sweepTimer);
+        spikes.close();
         hub.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => {

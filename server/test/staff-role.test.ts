@@ -32,6 +32,9 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
   'claim:forfeit': 'host',
   'claim:sweep': 'host',
   'claim:redraw': 'host',
+  'spike:status': 'host',
+  'spike:dismiss': 'host',
+  'spike:disqualify': 'host',
 };
 
 /** Routes anyone may call, and the desk routes staff may call. */

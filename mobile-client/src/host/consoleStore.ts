@@ -4,6 +4,7 @@ import type {
   ClaimDto,
   EventDto,
   ImportProgressDto,
+  JoinSpikeDto,
   OddsAggregateDto,
   PrizeDto,
   RoundDto,
@@ -12,6 +13,7 @@ import type {
 import { reactive } from 'vue';
 import { HostApi } from './api';
 import { upsertById } from './logic/roundState';
+import { nextSpike } from './logic/spike';
 import type { Credential } from './logic/session';
 import { connectHost, unwrap } from './socket';
 import type { HostSocket } from './socket';
@@ -30,6 +32,8 @@ export interface ConsoleState {
   audience: Record<string, number>;
   aggregate: OddsAggregateDto | null;
   importProgress: ImportProgressDto | null;
+  /** Issue #14: the open event's latest join-spike reading (live, and read again after a reload). */
+  spike: JoinSpikeDto | null;
   /** Server time minus local time. */
   offsetMs: number;
   now: number;
@@ -50,6 +54,7 @@ export function createConsoleStore(credential: Credential) {
     audience: {},
     aggregate: null,
     importProgress: null,
+    spike: null,
     offsetMs: 0,
     now: Date.now(),
   });
@@ -98,6 +103,9 @@ export function createConsoleStore(credential: Credential) {
   socket.on('import:progress', (p) => {
     if (p.eventId === current()) state.importProgress = p;
   });
+  socket.on('host:joinSpike', (s) => {
+    state.spike = nextSpike(state.spike, s, current());
+  });
 
   async function loadEvents() {
     state.events = await api.get<EventDto[]>('/api/events');
@@ -120,10 +128,33 @@ export function createConsoleStore(credential: Credential) {
   async function loadSupport() {
     if (current()) state.support = await api.get<SupportMessageDto[]>(`/api/events/${current()}/support`);
   }
+  async function loadSpike() {
+    const eventId = current();
+    if (!eventId) return;
+    const reading = await api.get<JoinSpikeDto>(`/api/events/${eventId}/join-spike`);
+    state.spike = nextSpike(state.spike, reading, current());
+  }
+  /** The batch action over the socket: every entry from that address since `since` is disqualified. */
+  async function disqualifySpikeSource(ipKey: string, since: number) {
+    const eventId = current()!;
+    return unwrap(await socket.emitWithAck('spike:disqualify', { eventId, ipKey, since }));
+  }
+  /** Hides the banner (the host says it is real traffic); the server learns it as normal. */
+  async function dismissSpike() {
+    const eventId = current()!;
+    state.spike = unwrap(await socket.emitWithAck('spike:dismiss', { eventId }));
+  }
   async function reloadEvent() {
     // Staff see only the desk: the event's prizes, rounds and claims are host-only reads.
     if (credential.role !== 'host') return;
-    await Promise.all([loadPrizes(), loadRounds(), loadClaims(), loadSupport(), loadConnected()]);
+    await Promise.all([
+      loadPrizes(),
+      loadRounds(),
+      loadClaims(),
+      loadSupport(),
+      loadConnected(),
+      loadSpike(),
+    ]);
   }
   async function selectEvent(eventId: string | null) {
     state.eventId = eventId;
@@ -133,6 +164,7 @@ export function createConsoleStore(credential: Credential) {
     state.support = [];
     state.aggregate = null;
     state.importProgress = null;
+    state.spike = null;
     if (eventId) await reloadEvent();
   }
   function replaceEvent(e: EventDto) {
@@ -163,6 +195,8 @@ export function createConsoleStore(credential: Credential) {
     replaceClaim,
     replaceSupport,
     loadSupport,
+    disqualifySpikeSource,
+    dismissSpike,
     close() {
       clearInterval(tick);
       socket.disconnect();

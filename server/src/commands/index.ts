@@ -6,6 +6,7 @@ import { ConsoleCommands } from './consoleCommands';
 import { HostCommands } from './hostCommands';
 import type { HostAuthenticator } from './hostAuth';
 import type { JoinLimits } from './joinLimits';
+import type { JoinSpikes } from './joinSpikes';
 import type { DrawcastMetrics } from './metrics';
 import { ParticipantCommands } from './participantCommands';
 import { StageCommands } from './stageCommands';
@@ -18,6 +19,8 @@ export interface Commands {
   console: ConsoleCommands;
   hostAuth: HostAuthenticator;
   metrics: DrawcastMetrics;
+  /** Issue #14: join-spike alert and the batch disqualify. */
+  spikes: JoinSpikes;
 }
 
 /** Why: app.ts builds the commands once and hands the same object to REST and Socket.IO. */
@@ -29,15 +32,17 @@ export function createCommands(deps: {
   limits: JoinLimits;
   hostAuth: HostAuthenticator;
   metrics: DrawcastMetrics;
+  spikes: JoinSpikes;
 }): Commands {
-  const { service, hub, clock, limits, hostAuth, metrics } = deps;
+  const { service, hub, clock, limits, hostAuth, metrics, spikes } = deps;
   const host = new HostCommands(service, hub, metrics);
   return {
     host,
-    participant: new ParticipantCommands(service, hub, clock, limits, metrics),
+    participant: new ParticipantCommands(service, hub, clock, limits, metrics, spikes),
     stage: new StageCommands(service, hub, clock),
     console: new ConsoleCommands(deps.consoleService, host, hub),
     hostAuth,
     metrics,
+    spikes,
   };
 }

@@ -22,6 +22,7 @@ import type {
 } from '../services/types';
 import type { Broadcaster } from './broadcaster';
 import type { JoinLimits } from './joinLimits';
+import type { JoinSpikes } from './joinSpikes';
 import { toForfeitedDto, toWinnerClaimDto } from './mappers/claimMapper';
 import { toFrozenEntriesDto } from './mappers/entriesMapper';
 import { toEventDto, toOpenEventDto } from './mappers/eventMapper';
@@ -52,13 +53,21 @@ export class ParticipantCommands {
     private readonly clock: Clock,
     private readonly limits: JoinLimits,
     private readonly metrics: DrawcastMetrics,
+    /** Issue #14: every attempt that names a real event feeds the join-spike watch (refused ones too). */
+    private readonly spikes?: JoinSpikes,
   ) {}
 
   /** Rate-limited join (per IP and device); a new entry changes the odds, so their broadcast follows. */
   async join(input: JoinInput, ip: string): Promise<JoinAckDto> {
     try {
-      await this.limits.consume(ip, input.deviceToken);
+      try {
+        await this.limits.consume(ip, input.deviceToken);
+      } catch (err) {
+        await this.recordRefused(input, ip);
+        throw err;
+      }
       const joined = await this.service.join(input);
+      this.spikes?.record(joined.event.id, ip, joined.created ? joined.participant.id : null);
       this.metrics.joins.inc({ result: joined.created ? 'created' : 'existing' });
       if (joined.created) this.hub.oddsChanged(joined.event.id);
       if (joined.referrerId) this.hub.participantReferred(joined.event.id, joined.referrerId);
@@ -66,6 +75,16 @@ export class ParticipantCommands {
     } catch (err) {
       this.metrics.joins.inc({ result: 'failed' });
       throw err;
+    }
+  }
+
+  /** A refused attempt still counts towards the spike, under the event it names (if it names one). */
+  private async recordRefused(input: JoinInput, ip: string): Promise<void> {
+    if (!this.spikes) return;
+    try {
+      this.spikes.record(await this.resolveEventId(input), ip, null);
+    } catch {
+      // an unknown event: nothing to watch
     }
   }
 

@@ -17,6 +17,7 @@ import { prizeImageRoutes } from './routes/media';
 import { JoinViewCounter } from './joinViews';
 import { peopleRoutes } from './routes/people';
 import { recordRoutes } from './routes/records';
+import { spikeRoutes } from './routes/spike';
 import { mountUi } from './staticUi';
 
 /** Everything the HTTP side needs. */
@@ -89,6 +90,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use('/api', consoleRoutes(deps.commands, joinViews));
   app.use('/api', peopleRoutes(deps.commands));
   app.use('/api', claimRoutes(deps.commands));
+  app.use('/api', spikeRoutes(deps.commands));
   app.use('/api', hostRoutes(deps.commands));
   app.use('/api', apiNotFound);
 

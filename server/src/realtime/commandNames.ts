@@ -26,6 +26,9 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'claim:contact': true,
   'support:send': true,
   'support:list': true,
+  'spike:status': true,
+  'spike:dismiss': true,
+  'spike:disqualify': true,
 };
 
 /** Why: metrics start every command's ack-latency series at 0, and unknown events are told apart. */

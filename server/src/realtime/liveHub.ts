@@ -1,6 +1,6 @@
 // Every broadcast of a live event: commitments, throttled odds, audience counts and the held-back reveal.
 import { rooms } from '@drawcast/shared';
-import type { ImportProgressDto, OddsAggregateDto, SupportMessageDto } from '@drawcast/shared';
+import type { ImportProgressDto, JoinSpikeDto, OddsAggregateDto, SupportMessageDto } from '@drawcast/shared';
 import type { Logger } from 'pino';
 import type { DrawEvent } from '../domain/types';
 import type { ClaimStaffView, Clock, DrawcastService, RoundView } from '../services/types';
@@ -194,6 +194,11 @@ export class LiveHub implements Broadcaster {
   /** New support messages go live to host consoles. */
   supportMessage(message: SupportMessageDto): void {
     this.io.to(rooms.host).emit('support:message', message);
+  }
+
+  /** Issue #14: a join-spike reading goes to host consoles only (never phones or stages). */
+  joinSpike(spike: JoinSpikeDto): void {
+    this.io.to(rooms.host).emit('host:joinSpike', spike);
   }
 
   /** An answer goes live to the phone that asked. */

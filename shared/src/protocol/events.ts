@@ -44,6 +44,7 @@ import type {
   StageNamesPayload,
   UpdateEventCommand,
 } from './schemas';
+import type { JoinSpikeDto, SpikeDisqualifyCommand, SpikeDisqualifyResultDto } from './spike';
 import type { RoundEntriesClosedDto } from './trustDto';
 
 /** The callback socket.io passes as the last argument of a command. */
@@ -103,6 +104,12 @@ export interface ClientToServerEvents {
   'support:list': (payload: SupportListPayload, ack: AckCallback<SupportMessageDto[]>) => void;
   /** Winner's phone: give (or replace) the shipping contact of a pending claim. */
   'claim:contact': (payload: ShippingContactCommand, ack: AckCallback<WinnerClaimDto>) => void;
+  /** Host: the event's join-spike reading now (after a reload). */
+  'spike:status': (payload: EventRef, ack: AckCallback<JoinSpikeDto>) => void;
+  /** Host: call the current spike normal traffic; the alert hides and the baseline learns from it. */
+  'spike:dismiss': (payload: EventRef, ack: AckCallback<JoinSpikeDto>) => void;
+  /** Host: disqualify every entry created from one address (by its key) since a time. */
+  'spike:disqualify': (payload: SpikeDisqualifyCommand, ack: AckCallback<SpikeDisqualifyResultDto>) => void;
 }
 
 /**
@@ -144,6 +151,8 @@ export interface ServerToClientEvents {
   'support:answered': (message: SupportMessageDto) => void;
   /** Host: a list import's progress. */
   'import:progress': (progress: ImportProgressDto) => void;
+  /** Host: join-spike reading: when a spike starts, about once a second while it lasts, and when it ends. */
+  'host:joinSpike': (spike: JoinSpikeDto) => void;
 }
 
 /** Room names in one place, so server and tests agree. */

@@ -12,3 +12,4 @@ export * from './auditHead';
 export * from './branding';
 export * from './consoleDto';
 export * from './consoleSchemas';
+export * from './spike';
