@@ -8,6 +8,7 @@ import type { HostAuthenticator } from './hostAuth';
 import type { JoinLimits } from './joinLimits';
 import type { DrawcastMetrics } from './metrics';
 import { ParticipantCommands } from './participantCommands';
+import { PrivacyCommands } from './privacyCommands';
 import { StageCommands } from './stageCommands';
 
 /** Everything a transport needs to serve a request; built once by createServer. */
@@ -16,6 +17,8 @@ export interface Commands {
   participant: ParticipantCommands;
   stage: StageCommands;
   console: ConsoleCommands;
+  /** Issue #14: privacy deletion and the retention purge. */
+  privacy: PrivacyCommands;
   hostAuth: HostAuthenticator;
   metrics: DrawcastMetrics;
 }
@@ -37,6 +40,7 @@ export function createCommands(deps: {
     participant: new ParticipantCommands(service, hub, clock, limits, metrics),
     stage: new StageCommands(service, hub, clock),
     console: new ConsoleCommands(deps.consoleService, host, hub),
+    privacy: new PrivacyCommands(service, hub),
     hostAuth,
     metrics,
   };

@@ -1,5 +1,5 @@
 // Event rules: titles, settings and which status changes a host may make.
-import { DrawcastError, ErrorCode } from '@drawcast/shared';
+import { DrawcastError, ErrorCode, RETENTION_DAYS_DEFAULT, RETENTION_DAYS_MAX } from '@drawcast/shared';
 import { DEFAULT_BONUS_SETTINGS, parseBonusSettings } from './bonus/bonusSettings';
 import type { BonusSettings } from './bonus/bonusSettings';
 import { checkBoolean, checkInteger, checkSingleLine } from './textRules';
@@ -22,6 +22,7 @@ export const DEFAULT_EVENT_SETTINGS: Readonly<EventSettings> = Object.freeze({
   bonus: DEFAULT_BONUS_SETTINGS,
   claimDeadline: null,
   collectShippingContact: false,
+  retentionDays: RETENTION_DAYS_DEFAULT,
 });
 
 function bonusSetting(value: unknown): BonusSettings {
@@ -90,6 +91,9 @@ export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): Ev
         break;
       case 'collectShippingContact':
         merged.collectShippingContact = checkBoolean(value, field);
+        break;
+      case 'retentionDays':
+        merged.retentionDays = checkInteger(value, field, 1, RETENTION_DAYS_MAX);
         break;
       default:
         throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `unknown setting ${key}`, field);

@@ -23,6 +23,8 @@ export interface EventSettings {
   claimDeadline: number | null;
   /** Online event: prizes are shipped, so winners submit a shipping contact (stored encrypted). */
   collectShippingContact: boolean;
+  /** Days after the event closes before the retention timer purges its personal data (1..3650). */
+  retentionDays: number;
 }
 
 /** One lucky-draw event (a livestream, a shop opening); named DrawEvent to avoid clashing with DOM Event. */

@@ -26,6 +26,8 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'claim:contact': true,
   'support:send': true,
   'support:list': true,
+  'privacy:forgetMe': true,
+  'privacy:erase': true,
 };
 
 /** Why: metrics start every command's ack-latency series at 0, and unknown events are told apart. */

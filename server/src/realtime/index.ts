@@ -10,6 +10,7 @@ import { isKnownCommand } from './commandNames';
 import { handshakeMiddleware, handshakeOf } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import type { LiveHub } from './liveHub';
+import { registerPrivacyHandlers } from './privacyHandlers';
 import { registerStageHandlers, stageRoomFor } from './stageHandlers';
 import { registerSupportHandlers } from './supportHandlers';
 import type { DrawcastIo } from './socketTypes';
@@ -41,6 +42,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerHostHandlers(ctx, commands.host, socket);
     registerClaimHandlers(ctx, commands, socket);
     registerSupportHandlers(ctx, commands.console, socket);
+    registerPrivacyHandlers(ctx, commands.privacy, socket);
     // An unknown command with an ack is answered at once, so the client does not wait for its timeout.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (isKnownCommand(event)) return;

@@ -9,6 +9,7 @@ import * as joins from './joinOperations';
 import { aggregateOdds } from './aggregateOdds';
 import { participantState } from './participantState';
 import * as people from './peopleOperations';
+import * as privacy from './privacyOperations';
 import * as redraws from './redrawOperations';
 import * as restores from './restoreOperations';
 import * as rounds from './roundOperations';
@@ -73,5 +74,9 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     restoreEvent: (document) => restores.restoreEvent(ctx, document),
     listAudit: (eventId, page) => audits.listAudit(ctx, eventId, page),
     verifyAudit: (eventId, head) => audits.verifyAudit(ctx, eventId, head),
+
+    eraseParticipant: (eventId, participantId) => privacy.eraseParticipant(ctx, eventId, participantId),
+    eraseOwnData: (eventId, deviceToken) => privacy.eraseOwnData(ctx, eventId, deviceToken),
+    purgeExpiredPersonalData: () => privacy.purgeExpiredPersonalData(ctx),
   };
 }

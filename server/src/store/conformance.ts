@@ -10,6 +10,7 @@ import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
 import { describeRevealDueContract } from './conformance/reveals';
 import { describePeopleContract } from './conformance/people';
+import { describePrivacyContract } from './conformance/privacy';
 import { describeRoundContract } from './conformance/rounds';
 
 export { fixtures, SYS, type StoreHarness } from './conformance/kit';
@@ -33,5 +34,6 @@ export function describeStoreConformance(
     describeRevealDueContract(kit);
     // The console's staff/support part is built on SQLite only so far (PostgreSQL refuses it, typed).
     if (options.console ?? true) describeConsoleContract(kit);
+    describePrivacyContract(kit, { supportMessages: options.console ?? true });
   });
 }

@@ -33,6 +33,8 @@ export const eventSettingsDtoSchema = z.object({
   claimDeadline: z.number().nullable(),
   /** Online event: winners give a shipping contact. */
   collectShippingContact: z.boolean(),
+  /** Days after the event closes before its personal data is purged (proofs keep opaque ids). */
+  retentionDays: z.number(),
 });
 /** Inferred from eventSettingsDtoSchema. */
 export type EventSettingsDto = z.infer<typeof eventSettingsDtoSchema>;

@@ -17,6 +17,7 @@ import type {
 } from './claimSchemas';
 import type { SupportMessageDto } from './consoleDto';
 import type { SupportListPayload, SupportSendPayload } from './consoleSchemas';
+import type { EraseParticipantPayload, ErasureDto, ForgetMePayload } from './privacySchemas';
 import type {
   AudienceCountDto,
   EventDto,
@@ -103,6 +104,10 @@ export interface ClientToServerEvents {
   'support:list': (payload: SupportListPayload, ack: AckCallback<SupportMessageDto[]>) => void;
   /** Winner's phone: give (or replace) the shipping contact of a pending claim. */
   'claim:contact': (payload: ShippingContactCommand, ack: AckCallback<WinnerClaimDto>) => void;
+  /** Phone: delete this device's entry data (nickname, phone, contacts, messages); proofs keep the opaque id. */
+  'privacy:forgetMe': (payload: ForgetMePayload, ack: AckCallback<ErasureDto>) => void;
+  /** Host: delete one person's data, as privacy:forgetMe does. */
+  'privacy:erase': (payload: EraseParticipantPayload, ack: AckCallback<ErasureDto>) => void;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './trustDto';
 export * from './auditHead';
 export * from './consoleDto';
 export * from './consoleSchemas';
+export * from './privacySchemas';

@@ -88,6 +88,7 @@ export const eventSettingsPatchSchema = z.strictObject({
   bonus: bonusSettingsSchema.optional(),
   claimDeadline: epochMs.nullable().optional(),
   collectShippingContact: z.boolean().optional(),
+  retentionDays: z.number().int().min(1).max(3650).optional(),
 });
 
 /** Why: a host creating an event from the console or curl. */

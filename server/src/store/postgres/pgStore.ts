@@ -9,6 +9,7 @@ import { createPgEventPart } from './eventPart';
 import type { PgParts } from './parts';
 import { createPgParticipantPart } from './participantPart';
 import { createPgPeoplePart } from './peoplePart';
+import { createPgPrivacyPart } from './privacyPart';
 import { createPgRestorePart } from './restorePart';
 import { createPgRevealDuePart } from './revealDuePart';
 import { createPgRoundPart } from './roundPart';
@@ -60,6 +61,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPgRestorePart(parts),
     ...createPgRevealDuePart(parts),
     ...createPgConsolePart(),
+    ...createPgPrivacyPart(parts),
     pool,
     whenDurable: () => drain(),
     async ping() {
