@@ -2,7 +2,7 @@
 // the retention timer's purge. Auth is the transport's (device token in the payload, host token).
 import type { ErasureDto } from '@drawcast/shared';
 import type { DrawcastService } from '../services/types';
-import type { PurgeView } from '../services/privacyOperations';
+import type { PurgeView } from '../services/privacyTypes';
 import type { Broadcaster } from './broadcaster';
 
 /** Why: one erasure path for the phone's button, the console's button, curl and the timer. */

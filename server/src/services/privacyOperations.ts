@@ -4,28 +4,13 @@ import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import type { Actor } from '../domain/audit/actor';
 import { participantActor } from '../domain/audit/actor';
 import { looksLikeId } from '../domain/ids';
-import type { PurgeResult } from '../store/privacyStore';
 import type { ServiceContext } from './context';
 import { auditMeta, requireEvent } from './context';
 import { deviceTokenHash } from './joinOperations';
+import type { ErasureView, PurgeView } from './privacyTypes';
 
 /** One day in ms: retention is counted in whole days after the close. */
 export const DAY_MS = 86_400_000;
-
-/** What an erasure did, for the ack and the console. */
-export interface ErasureView {
-  eventId: string;
-  participantId: string;
-  claimsForfeited: string[];
-  supportMessages: number;
-  erasedAt: number;
-}
-
-/** One event the retention timer purged. */
-export interface PurgeView extends PurgeResult {
-  eventId: string;
-  closedAt: number;
-}
 
 function notFound(field: string): DrawcastError {
   return new DrawcastError(

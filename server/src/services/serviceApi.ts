@@ -17,7 +17,7 @@ import type {
 } from './claimTypes';
 import type { AddPrizeInput, CreateEventInput, UpdateEventInput } from './eventTypes';
 import type { JoinInput, JoinResult, ParticipantStateView, ParticipantView } from './participantTypes';
-import type { ErasureView, PurgeView } from './privacyOperations';
+import type { ErasureView, PurgeView } from './privacyTypes';
 import type {
   CheckInInput,
   CheckInResult,
