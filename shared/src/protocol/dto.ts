@@ -85,6 +85,8 @@ export const publicEventInfoDtoSchema = z.object({
   round: roundSummaryDtoSchema.nullable(),
   /** What can be won, so the join page can say it before anyone types a name. */
   prizes: z.array(publicPrizeDtoSchema).optional(),
+  /** Days after the close before personal data is purged, for the privacy note at join (issue #14). */
+  retentionDays: z.number().optional(),
 });
 /** Inferred from publicEventInfoDtoSchema. */
 export type PublicEventInfoDto = z.infer<typeof publicEventInfoDtoSchema>;
