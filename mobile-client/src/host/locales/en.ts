@@ -287,7 +287,7 @@ export default {
   // Issue #14: privacy deletion and retention.
   privacy: {
     erase: 'Delete data',
-    eraseFor: 'Delete all data of {name}',
+    eraseFor: 'Delete data of {name}',
     confirm:
       'Delete all personal data of “{name}” ({id})? Nickname, phone, contact, messages and device link are deleted and cannot be restored; an uncollected prize is forfeited. Proofs keep only the entry id.',
     confirmButton: 'Yes, delete',

@@ -286,7 +286,7 @@ const zhCN: typeof en = {
   // Issue #14: privacy deletion and retention.
   privacy: {
     erase: '删除数据',
-    eraseFor: '删除 {name} 的全部数据',
+    eraseFor: '删除数据：{name}',
     confirm:
       '删除“{name}”（{id}）的全部个人数据吗？昵称、手机号、收货信息、留言和设备关联都将被删除且无法恢复；尚未领取的奖品将作废。证明只保留参与编号。',
     confirmButton: '确认删除',
