@@ -169,8 +169,12 @@ describe('privacy deletion (real server)', () => {
       'Bo asks privately',
       'Cy asks privately',
     ];
+    // A backup taken now carries none of it either (it is what the store holds).
+    const backup = JSON.stringify((await t.api('GET', `/api/events/${ev.eventId}/backup`)).body);
+    expect(backup).toContain('DeeStays');
     for (const secret of secrets) {
       expect({ secret, found: dump.includes(secret) }).toEqual({ secret, found: false });
+      expect({ secret, inBackup: backup.includes(secret) }).toEqual({ secret, inBackup: false });
     }
   });
 });
