@@ -35,6 +35,7 @@ const ack: JoinAckDto = {
       },
       claimDeadline: null,
       collectShippingContact: false,
+      retentionDays: 30,
     },
     createdAt: 1795687172130,
   },

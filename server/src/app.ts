@@ -21,6 +21,7 @@ import { createCommands } from './commands';
 import { RevealScheduler } from './commands/revealScheduler';
 import type { Commands } from './commands';
 import type { HostCommands } from './commands/hostCommands';
+import type { PrivacyCommands } from './commands/privacyCommands';
 import { JoinLimits } from './commands/joinLimits';
 import { JoinSpikes } from './commands/joinSpikes';
 import { LiveHub } from './realtime/liveHub';
@@ -194,6 +195,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
   if (rearmed > 0) logger.info({ rearmed }, 're-armed pending reveals after restart');
 
   const sweepTimer = startClaimSweep(actions, config.claimSweepIntervalMs, logger);
+  const retentionTimer = startRetentionSweep(commands.privacy, config.retentionSweepIntervalMs, logger);
 
   let closing: Promise<void> | null = null;
   return {
@@ -218,6 +220,7 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
       closing ??= (async () => {
         if (sweepTimer) clearInterval(sweepTimer);
         spikes.close();
+        if (retentionTimer) clearInterval(retentionTimer);
         hub.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => {
@@ -286,6 +289,31 @@ function startClaimSweep(
         if (results.length > 0) logger.info({ forfeited: results.length }, 'claim deadline sweep');
       })
       .catch((err: unknown) => logger.error({ err }, 'claim deadline sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
+
+/** The retention purge on a timer (issue #14); one purge at a time, failures logged, never thrown. */
+function startRetentionSweep(
+  privacy: PrivacyCommands,
+  intervalMs: number,
+  logger: Logger,
+): ReturnType<typeof setInterval> | null {
+  if (intervalMs <= 0) return null;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    privacy
+      .purgeExpired()
+      .then((purged) => {
+        for (const p of purged) logger.info(p, 'retention purge: personal data deleted');
+      })
+      .catch((err: unknown) => logger.error({ err }, 'retention purge failed'))
       .finally(() => {
         running = false;
       });

@@ -20,6 +20,7 @@ const envSchema = z.object({
   DRAWCAST_ODDS_INTERVAL_MS: int(10, 10_000, 250),
   DRAWCAST_ODDS_MESSAGES_PER_SECOND: int(100, 10_000_000, 4000),
   DRAWCAST_CLAIM_SWEEP_SECONDS: int(0, 86_400, 60),
+  DRAWCAST_RETENTION_SWEEP_SECONDS: int(0, 86_400, 3600),
   DRAWCAST_MAX_CONNECTIONS_PER_IP: int(0, 1_000_000, 2000),
   DRAWCAST_HEADERS_TIMEOUT_MS: int(100, 600_000, 20_000),
   DRAWCAST_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 120_000),
@@ -59,6 +60,8 @@ export interface ServerConfig {
   httpBodyLimit: string;
   /** How often unredeemed wins past their event's claim deadline are forfeited (0 = never, e.g. tests). */
   claimSweepIntervalMs: number;
+  /** How often closed events past their retention days are purged of personal data (0 = never, e.g. tests). */
+  retentionSweepIntervalMs: number;
   logLevel: string;
   /** Open TCP connections one IP may hold (HTTP and websockets); 0 = no cap (tests, benches). */
   maxConnectionsPerIp: number;
@@ -107,6 +110,7 @@ export function defaultConfig(
     maxSocketPayloadBytes: 64 * 1024,
     httpBodyLimit: '100kb',
     claimSweepIntervalMs: 0,
+    retentionSweepIntervalMs: 0,
     logLevel: 'silent',
     maxConnectionsPerIp: 0,
     headersTimeoutMs: 20_000,
@@ -185,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): {
     oddsMessagesPerSecond: e.DRAWCAST_ODDS_MESSAGES_PER_SECOND,
     logLevel: e.DRAWCAST_LOG_LEVEL,
     claimSweepIntervalMs: e.DRAWCAST_CLAIM_SWEEP_SECONDS * 1000,
+    retentionSweepIntervalMs: e.DRAWCAST_RETENTION_SWEEP_SECONDS * 1000,
     maxConnectionsPerIp: e.DRAWCAST_MAX_CONNECTIONS_PER_IP,
     headersTimeoutMs: e.DRAWCAST_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.DRAWCAST_REQUEST_TIMEOUT_MS,

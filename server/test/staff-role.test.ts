@@ -16,6 +16,9 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
   'claim:contact': 'anyone',
   'support:send': 'anyone',
   'support:list': 'anyone',
+  // Proved by the device token, like support:send.
+  'privacy:forgetMe': 'anyone',
+  'privacy:erase': 'host',
   'event:create': 'host',
   'event:list': 'host',
   'event:update': 'host',

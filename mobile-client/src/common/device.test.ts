@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { deviceTokenSchema } from '../../../shared/src/protocol/schemas';
-import { deviceToken, joinedEventId, rememberJoined } from './device';
+import { deviceToken, forgetDevice, joinedEventId, rememberJoined } from './device';
 import type { KeyValue } from './device';
 
 const memory = (): KeyValue & { map: Map<string, string> } => {
@@ -30,4 +30,18 @@ it('remembers joined events by code', () => {
   expect(joinedEventId(store, 'ABC')).toBeNull();
   rememberJoined(store, 'ABC', 'evt_1');
   expect(joinedEventId(store, 'ABC')).toBe('evt_1');
+});
+
+it('forgets the token and the joined events after "delete my data"; the next token is new', () => {
+  const store = memory();
+  const removable = { ...store, removeItem: (k: string) => void store.map.delete(k) };
+  const before = deviceToken(removable, random);
+  rememberJoined(removable, 'ABC', 'evt_1');
+  rememberJoined(removable, 'XYZ', 'evt_2');
+  forgetDevice(removable, ['ABC']);
+  expect(store.map.has('drawcast.deviceToken')).toBe(false);
+  expect(joinedEventId(removable, 'ABC')).toBeNull();
+  expect(joinedEventId(removable, 'XYZ')).toBe('evt_2');
+  expect(deviceToken(removable, random)).not.toBe(before);
+  expect(() => forgetDevice(null, ['ABC'])).not.toThrow();
 });

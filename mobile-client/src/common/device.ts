@@ -7,6 +7,8 @@ const JOINED_PREFIX = 'drawcast.joined.';
 export interface KeyValue {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  /** Optional so Map-backed test stores stay small; browsers have it. */
+  removeItem?(key: string): void;
 }
 
 /** 24 random bytes, base64url: getRandomValues works on plain HTTP (crypto.randomUUID does not). */
@@ -58,5 +60,15 @@ export function browserStorage(): KeyValue | null {
     return window.localStorage;
   } catch {
     return null;
+  }
+}
+
+/** After "delete my data": this phone forgets its device token and every event it joined. */
+export function forgetDevice(store: KeyValue | null, joinedCodes: readonly string[]): void {
+  try {
+    store?.removeItem?.(TOKEN_KEY);
+    for (const code of joinedCodes) store?.removeItem?.(JOINED_PREFIX + code);
+  } catch {
+    // storage disabled: nothing was kept to forget
   }
 }

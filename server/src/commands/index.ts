@@ -9,6 +9,7 @@ import type { JoinLimits } from './joinLimits';
 import type { JoinSpikes } from './joinSpikes';
 import type { DrawcastMetrics } from './metrics';
 import { ParticipantCommands } from './participantCommands';
+import { PrivacyCommands } from './privacyCommands';
 import { StageCommands } from './stageCommands';
 
 /** Everything a transport needs to serve a request; built once by createServer. */
@@ -17,6 +18,8 @@ export interface Commands {
   participant: ParticipantCommands;
   stage: StageCommands;
   console: ConsoleCommands;
+  /** Issue #14: privacy deletion and the retention purge. */
+  privacy: PrivacyCommands;
   hostAuth: HostAuthenticator;
   metrics: DrawcastMetrics;
   /** Issue #14: join-spike alert and the batch disqualify. */
@@ -41,6 +44,7 @@ export function createCommands(deps: {
     participant: new ParticipantCommands(service, hub, clock, limits, metrics, spikes),
     stage: new StageCommands(service, hub, clock),
     console: new ConsoleCommands(deps.consoleService, host, hub),
+    privacy: new PrivacyCommands(service, hub),
     hostAuth,
     metrics,
     spikes,

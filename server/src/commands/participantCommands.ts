@@ -133,6 +133,7 @@ export class ParticipantCommands {
       participants,
       round: round ? toRoundSummaryDto(round) : null,
       prizes: prizes.map(toPublicPrizeDto),
+      retentionDays: event.settings.retentionDays,
     };
   }
 

@@ -3,6 +3,8 @@ import {
   DEFAULT_BRANDING,
   DrawcastError,
   ErrorCode,
+  RETENTION_DAYS_DEFAULT,
+  RETENTION_DAYS_MAX,
   brandingSchema,
   displayLanguageSchema,
 } from '@drawcast/shared';
@@ -31,6 +33,7 @@ export const DEFAULT_EVENT_SETTINGS: Readonly<EventSettings> = Object.freeze({
   collectShippingContact: false,
   branding: DEFAULT_BRANDING,
   displayLanguage: 'auto',
+  retentionDays: RETENTION_DAYS_DEFAULT,
 });
 
 function bonusSetting(value: unknown): BonusSettings {
@@ -126,6 +129,9 @@ export function mergeSettings(base: Readonly<EventSettings>, patch: unknown): Ev
         break;
       case 'displayLanguage':
         merged.displayLanguage = displayLanguageSetting(value, field);
+        break;
+      case 'retentionDays':
+        merged.retentionDays = checkInteger(value, field, 1, RETENTION_DAYS_MAX);
         break;
       default:
         throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `unknown setting ${key}`, field);

@@ -28,6 +28,8 @@ export interface EventSettings {
   branding: BrandingDto;
   /** The stage's language; 'auto' follows the title's script (resolveDisplayLanguage). */
   displayLanguage: DisplayLanguage;
+  /** Days after the event closes before the retention timer purges its personal data (1..3650). */
+  retentionDays: number;
 }
 
 /** One lucky-draw event (a livestream, a shop opening); named DrawEvent to avoid clashing with DOM Event. */

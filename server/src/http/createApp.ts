@@ -13,6 +13,7 @@ import { apiNotFound, errorHandler, requestLogger } from './middleware';
 import { publicRoutes } from './publicRoutes';
 import { claimRoutes } from './routes/claims';
 import { consoleRoutes } from './routes/console';
+import { privacyRoutes } from './routes/privacy';
 import { prizeImageRoutes } from './routes/media';
 import { JoinViewCounter } from './joinViews';
 import { peopleRoutes } from './routes/people';
@@ -92,6 +93,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use('/api', claimRoutes(deps.commands));
   app.use('/api', spikeRoutes(deps.commands));
   app.use('/api', hostRoutes(deps.commands));
+  app.use('/api', privacyRoutes(deps.commands));
   app.use('/api', apiNotFound);
 
   const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');

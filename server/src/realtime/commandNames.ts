@@ -29,6 +29,8 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'spike:status': true,
   'spike:dismiss': true,
   'spike:disqualify': true,
+  'privacy:forgetMe': true,
+  'privacy:erase': true,
 };
 
 /** Why: metrics start every command's ack-latency series at 0, and unknown events are told apart. */

@@ -11,6 +11,7 @@ import { handshakeMiddleware, handshakeOf } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import type { LiveHub } from './liveHub';
 import { registerSpikeHandlers } from './spikeHandlers';
+import { registerPrivacyHandlers } from './privacyHandlers';
 import { registerStageHandlers, stageRoomFor } from './stageHandlers';
 import { registerSupportHandlers } from './supportHandlers';
 import type { DrawcastIo } from './socketTypes';
@@ -43,6 +44,7 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
     registerClaimHandlers(ctx, commands, socket);
     registerSupportHandlers(ctx, commands.console, socket);
     registerSpikeHandlers(ctx, commands.spikes, socket);
+    registerPrivacyHandlers(ctx, commands.privacy, socket);
     // An unknown command with an ack is answered at once, so the client does not wait for its timeout.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (isKnownCommand(event)) return;

@@ -9,6 +9,7 @@ import * as joins from './joinOperations';
 import { aggregateOdds } from './aggregateOdds';
 import { participantState } from './participantState';
 import * as people from './peopleOperations';
+import * as privacy from './privacyOperations';
 import * as redraws from './redrawOperations';
 import * as restores from './restoreOperations';
 import * as rounds from './roundOperations';
@@ -74,5 +75,9 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
     listAudit: (eventId, page) => audits.listAudit(ctx, eventId, page),
     verifyAudit: (eventId, head) => audits.verifyAudit(ctx, eventId, head),
     auditHead: (eventId) => audits.auditHead(ctx, eventId),
+
+    eraseParticipant: (eventId, participantId) => privacy.eraseParticipant(ctx, eventId, participantId),
+    eraseOwnData: (eventId, deviceToken) => privacy.eraseOwnData(ctx, eventId, deviceToken),
+    purgeExpiredPersonalData: () => privacy.purgeExpiredPersonalData(ctx),
   };
 }

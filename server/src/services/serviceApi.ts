@@ -17,6 +17,7 @@ import type {
 } from './claimTypes';
 import type { AddPrizeInput, CreateEventInput, UpdateEventInput } from './eventTypes';
 import type { JoinInput, JoinResult, ParticipantStateView, ParticipantView } from './participantTypes';
+import type { ErasureView, PurgeView } from './privacyTypes';
 import type {
   CheckInInput,
   CheckInResult,
@@ -148,4 +149,12 @@ export interface DrawcastService {
   verifyAudit(eventId: string, head?: string): Promise<ChainVerdict>;
   /** Public: the event's audit head now (seq and hash only), for the stage to show beside the commitment. */
   auditHead(eventId: string): Promise<ChainHead | null>;
+
+  // ---- issue #14: privacy deletion and retention ----------------------------------------------------
+  /** Host: erase one person's personal data; proofs keep the opaque id (PARTICIPANT_NOT_FOUND). */
+  eraseParticipant(eventId: string, participantId: string): Promise<ErasureView>;
+  /** Phone: erase its own data, proved by the device token (PARTICIPANT_NOT_FOUND if it never joined). */
+  eraseOwnData(eventId: string, deviceToken: string): Promise<ErasureView>;
+  /** System: purge closed events past their retention (run on a timer); the events purged. */
+  purgeExpiredPersonalData(): Promise<PurgeView[]>;
 }

@@ -10,6 +10,7 @@ import { createConformanceKit, type StoreHarness } from './conformance/kit';
 import { describeParticipantContract } from './conformance/participants';
 import { describeRevealDueContract } from './conformance/reveals';
 import { describePeopleContract } from './conformance/people';
+import { describePrivacyContract } from './conformance/privacy';
 import { describeRoundContract } from './conformance/rounds';
 
 export { fixtures, SYS, type StoreHarness } from './conformance/kit';
@@ -28,5 +29,6 @@ export function describeStoreConformance(name: string, makeHarness: () => Promis
     describeAuditContract(kit);
     describeRevealDueContract(kit);
     describeConsoleContract(kit);
+    describePrivacyContract(kit, { supportMessages: true });
   });
 }

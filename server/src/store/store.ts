@@ -2,6 +2,7 @@
 // Every change is appended to its event's audit chain in the same transaction (the AuditMeta argument).
 import type { Entry } from '@drawcast/shared';
 import type { ConsoleStorePart } from './consoleStore';
+import type { PrivacyStorePart } from './privacyStore';
 import type { AuditMeta } from '../domain/audit/actor';
 import type { AuditRecord, ChainHead } from '../domain/audit/auditChain';
 import type { ForfeitReason } from '../domain/claims/claim';
@@ -155,7 +156,7 @@ export interface EventSnapshot {
 export type RestoreResult = { ok: true } | { ok: false; reason: 'EVENT_EXISTS' | 'JOIN_CODE_TAKEN' };
 
 /** Every method is async even on synchronous SQLite, so a networked store fits the same shape. */
-export interface Store extends ConsoleStorePart {
+export interface Store extends ConsoleStorePart, PrivacyStorePart {
   insertEvent(event: DrawEvent, audit: AuditMeta): Promise<InsertEventResult>;
   getEvent(eventId: string): Promise<DrawEvent | null>;
   getEventByJoinCode(joinCode: string): Promise<DrawEvent | null>;

@@ -37,6 +37,8 @@ export const eventSettingsDtoSchema = z.object({
   branding: z.object({ primaryColor: z.string().nullable(), logoUrl: z.string().nullable() }).optional(),
   /** The stage's language (absent from older servers = auto, see resolveDisplayLanguage). */
   displayLanguage: z.enum(['auto', 'zh-CN', 'en']).optional(),
+  /** Days after the event closes before its personal data is purged (proofs keep opaque ids). */
+  retentionDays: z.number(),
 });
 /** Inferred from eventSettingsDtoSchema. */
 export type EventSettingsDto = z.infer<typeof eventSettingsDtoSchema>;
@@ -87,6 +89,8 @@ export const publicEventInfoDtoSchema = z.object({
   round: roundSummaryDtoSchema.nullable(),
   /** What can be won, so the join page can say it before anyone types a name. */
   prizes: z.array(publicPrizeDtoSchema).optional(),
+  /** Days after the close before personal data is purged, for the privacy note at join (issue #14). */
+  retentionDays: z.number().optional(),
 });
 /** Inferred from publicEventInfoDtoSchema. */
 export type PublicEventInfoDto = z.infer<typeof publicEventInfoDtoSchema>;

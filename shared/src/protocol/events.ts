@@ -17,6 +17,7 @@ import type {
 } from './claimSchemas';
 import type { SupportMessageDto } from './consoleDto';
 import type { SupportListPayload, SupportSendPayload } from './consoleSchemas';
+import type { EraseParticipantPayload, ErasureDto, ForgetMePayload } from './privacySchemas';
 import type {
   AudienceCountDto,
   EventDto,
@@ -110,6 +111,10 @@ export interface ClientToServerEvents {
   'spike:dismiss': (payload: EventRef, ack: AckCallback<JoinSpikeDto>) => void;
   /** Host: disqualify every entry created from one address (by its key) since a time. */
   'spike:disqualify': (payload: SpikeDisqualifyCommand, ack: AckCallback<SpikeDisqualifyResultDto>) => void;
+  /** Phone: delete this device's entry data (nickname, phone, contacts, messages); proofs keep the opaque id. */
+  'privacy:forgetMe': (payload: ForgetMePayload, ack: AckCallback<ErasureDto>) => void;
+  /** Host: delete one person's data, as privacy:forgetMe does. */
+  'privacy:erase': (payload: EraseParticipantPayload, ack: AckCallback<ErasureDto>) => void;
 }
 
 /**

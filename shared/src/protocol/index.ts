@@ -13,3 +13,4 @@ export * from './branding';
 export * from './consoleDto';
 export * from './consoleSchemas';
 export * from './spike';
+export * from './privacySchemas';

@@ -93,6 +93,7 @@ export const eventSettingsPatchSchema = z.strictObject({
   branding: brandingSchema.optional(),
   /** The stage's words: zh-CN, en, or auto (from the title's script). */
   displayLanguage: displayLanguageSchema.optional(),
+  retentionDays: z.number().int().min(1).max(3650).optional(),
 });
 
 /** Why: a host creating an event from the console or curl. */

@@ -42,6 +42,7 @@ const event: EventDto = {
     },
     claimDeadline: null,
     collectShippingContact: false,
+    retentionDays: 30,
   },
 };
 const round = {

@@ -2,13 +2,20 @@
 import { ref, shallowRef } from 'vue';
 import type {
   Ack,
+  ErasureDto,
   JoinAckDto,
   ParticipantStateDto,
   PublicEventInfoDto,
   RoundRevealDto,
   WinnerClaimDto,
 } from '@drawcast/shared';
-import { browserStorage, deviceToken, joinedEventId, rememberJoined } from '../../common/device';
+import {
+  browserStorage,
+  deviceToken,
+  forgetDevice,
+  joinedEventId,
+  rememberJoined,
+} from '../../common/device';
 import { useServerClock } from '../../common/clock';
 import { openAudienceSocket, send } from '../../common/socket';
 import type { AppSocket, SendFailure } from '../../common/socket';
@@ -34,7 +41,17 @@ import { useReveals } from './reveals';
 import { computeOddsInWorker, worthComputingOnPhone } from './localOdds';
 
 /** Which screen the app is on before (or instead of) the entry. */
-export type Phase = 'loading' | 'code' | 'notFound' | 'closed' | 'draft' | 'loadFailed' | 'join' | 'entry';
+export type Phase =
+  | 'loading'
+  | 'code'
+  | 'notFound'
+  | 'closed'
+  | 'draft'
+  | 'loadFailed'
+  | 'join'
+  | 'entry'
+  /** This phone deleted its data (issue #14): a confirmation, and the device token is forgotten. */
+  | 'erased';
 
 /** Connection status shown at the top of every screen. */
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
@@ -225,6 +242,22 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     return null;
   }
 
+  /** `privacy:forgetMe`: the server erases this entry's data, then the phone forgets its token. */
+  async function forgetMe(): Promise<UiError | null> {
+    if (!entry.value) return { key: 'generic', params: { code: 'NO_ENTRY' } };
+    const ack = await send<'privacy:forgetMe', ErasureDto>(socket, 'privacy:forgetMe', {
+      eventId: entry.value.event.id,
+      deviceToken: token,
+      confirm: true,
+    });
+    if (!ack.ok) return errorOf(ack);
+    forgetDevice(storage, joinCode ? [joinCode] : []);
+    joined = false;
+    entry.value = null;
+    phase.value = 'erased';
+    return null;
+  }
+
   return {
     joinCode,
     ref: ref0,
@@ -239,6 +272,7 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     load,
     join,
     submitContact,
+    forgetMe,
     close: () => socket.close(),
   };
 }

@@ -173,4 +173,23 @@ export default {
     entries: '{n} entries, {w} winners',
   },
   units: { d: 'd', h: 'h', min: 'min', s: 's' },
+  // Issue #14: privacy deletion and retention.
+  privacy: {
+    joinNote:
+      'By joining you agree that this draw stores your nickname and a random number that identifies this phone{phone}, for this event only; nothing is shared. You can delete your data yourself at any time (Rules → Your data) or ask the organiser to. Everything personal is deleted automatically {days} days after the event closes. Published proofs keep only an anonymous entry number, so every draw stays verifiable.',
+    myDataTitle: 'Your data',
+    myDataBody:
+      'This draw keeps your nickname, this phone’s entry and, if you gave them, your phone number (partly hidden), shipping contact and messages. Deleting removes all of it. Published proofs keep only your anonymous entry number.',
+    retention: 'Otherwise it is deleted automatically {days} days after the event closes.',
+    deleteButton: 'Delete my data',
+    confirmText:
+      'Delete your data now? This cannot be undone: you leave the draw, and a prize you have not collected yet is given up.',
+    confirmButton: 'Yes, delete my data',
+    deleting: 'Deleting…',
+    cancel: 'Cancel',
+    failed: 'Could not delete your data ({code}). Please try again.',
+    erasedTitle: 'Your data has been deleted',
+    erasedBody:
+      'This phone no longer has an entry in {title}, and it has forgotten its device number. Proofs of past draws show only an anonymous entry number.',
+  },
 };

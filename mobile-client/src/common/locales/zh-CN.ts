@@ -169,6 +169,24 @@ const zhCN: typeof en = {
     entries: '{n} 人参加，{w} 人中奖',
   },
   units: { d: '天', h: '小时', min: '分', s: '秒' },
+  // Issue #14: privacy deletion and retention.
+  privacy: {
+    joinNote:
+      '参加即表示你同意本抽奖保存你的昵称和一个识别此手机的随机编号{phone}，仅用于本次活动，不会分享给他人。你可以随时自行删除你的数据（规则 → 我的数据），或请主办方删除。活动结束 {days} 天后，所有个人数据会自动删除。已公布的证明只保留匿名的参与编号，因此每次抽奖仍可验证。',
+    myDataTitle: '我的数据',
+    myDataBody:
+      '本抽奖保存你的昵称、此手机的参与记录，以及你提供过的手机号码（部分隐藏）、收货信息和留言。删除会清除以上全部内容。已公布的证明只保留你的匿名参与编号。',
+    retention: '否则，活动结束 {days} 天后会自动删除。',
+    deleteButton: '删除我的数据',
+    confirmText: '现在删除你的数据吗？此操作无法撤销：你将退出本次抽奖，尚未领取的奖品也将作废。',
+    confirmButton: '确认删除我的数据',
+    deleting: '正在删除…',
+    cancel: '取消',
+    failed: '无法删除你的数据（{code}），请重试。',
+    erasedTitle: '你的数据已删除',
+    erasedBody:
+      '此手机在「{title}」中已没有参与记录，并已忘记它的设备编号。以往抽奖的证明只显示匿名的参与编号。',
+  },
 };
 
 export default zhCN;

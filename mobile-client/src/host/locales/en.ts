@@ -333,4 +333,16 @@ export default {
     language: 'Stage language',
     languageAuto: 'From the title (Chinese title: 中文, otherwise English)',
   },
+  // Issue #14: privacy deletion and retention.
+  privacy: {
+    erase: 'Delete data',
+    eraseFor: 'Delete data of {name}',
+    confirm:
+      'Delete all personal data of “{name}” ({id})? Nickname, phone, contact, messages and device link are deleted and cannot be restored; an uncollected prize is forfeited. Proofs keep only the entry id.',
+    confirmButton: 'Yes, delete',
+    cancel: 'Cancel',
+    erased: 'Personal data of entry {id} deleted.',
+    retentionDays: 'Delete personal data this many days after the event closes',
+    retentionHint: '1–3650 days. Proofs and the audit log keep only anonymous entry ids.',
+  },
 };

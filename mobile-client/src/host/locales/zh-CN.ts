@@ -331,6 +331,18 @@ const zhCN: typeof en = {
     language: '大屏语言',
     languageAuto: '按标题（中文标题用中文，否则用英文）',
   },
+  // Issue #14: privacy deletion and retention.
+  privacy: {
+    erase: '删除数据',
+    eraseFor: '删除数据：{name}',
+    confirm:
+      '删除“{name}”（{id}）的全部个人数据吗？昵称、手机号、收货信息、留言和设备关联都将被删除且无法恢复；尚未领取的奖品将作废。证明只保留参与编号。',
+    confirmButton: '确认删除',
+    cancel: '取消',
+    erased: '参与编号 {id} 的个人数据已删除。',
+    retentionDays: '活动结束多少天后删除个人数据',
+    retentionHint: '1–3650 天。证明和审计日志只保留匿名的参与编号。',
+  },
 };
 
 export default zhCN;

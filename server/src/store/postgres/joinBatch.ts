@@ -186,7 +186,6 @@ export async function applyJoinBatch(
     }
     audit(p.eventId, meta, `participant:${p.id}`, {
       participantId: p.id,
-      nickname: p.nickname,
       source: p.source,
       weight: stored.weight,
       referredBy: stored.referredBy,

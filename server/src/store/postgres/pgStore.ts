@@ -10,6 +10,7 @@ import { createPgOddsClock, type OddsClock } from './oddsClock';
 import type { PgParts } from './parts';
 import { createPgParticipantPart } from './participantPart';
 import { createPgPeoplePart } from './peoplePart';
+import { createPgPrivacyPart } from './privacyPart';
 import { createPgRestorePart } from './restorePart';
 import { createPgRevealDuePart } from './revealDuePart';
 import { createPgRoundPart } from './roundPart';
@@ -66,6 +67,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...createPgRevealDuePart(parts),
     ...consolePart,
     ...createPgOddsClock(pool),
+    ...createPgPrivacyPart(parts),
     pool,
     whenDurable: () => drain(),
     async ping() {

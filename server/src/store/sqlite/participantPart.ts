@@ -140,9 +140,10 @@ export function createParticipantPart({
       // The referrer moves between weight classes in this same transaction, so odds stay exact.
       counters.move(p.eventId, countedState(referrer), countedState({ ...referrer, weight: referrerWeight }));
     }
+    // No nickname or phone here: the chain cannot be edited, so it holds opaque ids only (erasable data
+    // stays in the participant row).
     audit.append(p.eventId, meta, 'participant.join', `participant:${p.id}`, {
       participantId: p.id,
-      nickname: p.nickname,
       source: p.source,
       weight: stored.weight,
       referredBy: stored.referredBy,

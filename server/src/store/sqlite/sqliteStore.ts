@@ -10,6 +10,7 @@ import { createEventPart } from './eventPart';
 import { createParticipantPart } from './participantPart';
 import type { SqliteParts } from './parts';
 import { createPeoplePart } from './peoplePart';
+import { createPrivacyPart } from './privacyPart';
 import { createRestorePart } from './restorePart';
 import { createRevealDuePart } from './revealDuePart';
 import { createRoundPart } from './roundPart';
@@ -107,6 +108,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...createRestorePart(parts),
     ...createRevealDuePart(parts),
     ...createConsolePart(parts),
+    ...createPrivacyPart(parts),
   };
   return {
     ...durableMethods(methods, changes, syncer, options.assertReadsDoNotWrite),
