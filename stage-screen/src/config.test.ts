@@ -22,6 +22,7 @@ function event(title: string, settings: Partial<EventDto['settings']> = {}): Eve
       },
       claimDeadline: null,
       collectShippingContact: false,
+      retentionDays: 30,
       ...settings,
     },
   };
