@@ -149,6 +149,7 @@ test('a join spike reaches the console, which disqualifies the batch and dismiss
 
   // The batch action asks first; cancel changes nothing, confirm disqualifies the 300.
   await page.getByRole('button', { name: 'Disqualify 300…' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('spike-confirm-h');
   expect(await page.getByTestId('spike-confirm-text').textContent()).toContain(
     'All 300 entries that joined from 203.0.113.* since',
   );
