@@ -284,4 +284,16 @@ export default {
     qrAlt: 'Sign-in QR for {label}',
   },
   common: { close: 'Close', loading: 'Loading…' },
+  prizeEdit: {
+    edit: 'Edit',
+    editLabel: 'Edit {name}',
+    heading: 'Edit {name}',
+    save: 'Save changes',
+    cancel: 'Cancel',
+    replaceImage: 'Replace the image (PNG, JPEG, WebP or GIF, up to 2 MB)',
+    removeImage: 'Remove the image',
+    minQuantity: 'At least {n} (already awarded or held by rounds not drawn yet).',
+    tooLow: 'The quantity cannot go below {n}: units already awarded or held by rounds not drawn yet.',
+    saved: 'Saved: {name}.',
+  },
 };

@@ -283,6 +283,18 @@ const zhCN: typeof en = {
     qrAlt: '{label} 的登录二维码',
   },
   common: { close: '关闭', loading: '加载中…' },
+  prizeEdit: {
+    edit: '编辑',
+    editLabel: '编辑 {name}',
+    heading: '编辑 {name}',
+    save: '保存修改',
+    cancel: '取消',
+    replaceImage: '更换图片（PNG、JPEG、WebP 或 GIF，不超过 2 MB）',
+    removeImage: '删除图片',
+    minQuantity: '至少 {n}（已抽出或被尚未开奖的轮次占用）。',
+    tooLow: '数量不能低于 {n}：这些已抽出或被尚未开奖的轮次占用。',
+    saved: '已保存：{name}。',
+  },
 };
 
 export default zhCN;
