@@ -208,5 +208,14 @@ test('a staff phone opens the desk URL of a winner’s QR (as a camera app would
   await zh.page.getByTestId('redeem').click();
   await zh.page.getByTestId('desk-message').waitFor();
   await zh.page.screenshot({ path: path.join(shots, 'desk-again-zh.png'), fullPage: true });
+
+  // The host token opens the same link before choosing an event: the desk shows the (now redeemed) win.
+  const hostPhone = await newPhone(plain.browser, 'host', 'en-US');
+  await hostPhone.page.goto(
+    `${server.url}/host#token=${encodeURIComponent(server.hostToken)}&desk&code=${claim!.code}`,
+  );
+  await hostPhone.page.getByTestId('desk-claim').waitFor();
+  expect(await hostPhone.page.getByTestId('desk-claim').textContent()).toContain('Wen');
+  await hostPhone.page.locator('.badge.redeemed').waitFor();
   expect(phone.errors).toEqual([]);
 });

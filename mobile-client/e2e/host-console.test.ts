@@ -154,6 +154,30 @@ test('a whole event runs from the console', async () => {
   await page.screenshot({ path: path.join(shots, 'prizes-en.png'), fullPage: true });
   await axeClean(page, 'prizes');
 
+  // 3a. Edit a prize after creation: name, quantity, description, and a picture added.
+  await page.getByRole('button', { name: 'Edit Coffee voucher' }).click();
+  const editForm = page.getByTestId('prize-edit');
+  await editForm.getByLabel('Name').fill('Coffee voucher XL');
+  await editForm.getByLabel('Quantity').fill('12');
+  await editForm.getByLabel('Description').fill('A large coffee');
+  await editForm.getByLabel(/^Replace the image/).setInputFiles(png);
+  await page.screenshot({ path: path.join(shots, 'prize-edit-en.png'), fullPage: true });
+  await axeClean(page, 'prize edit');
+  await editForm.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByTestId('prize-saved').waitFor();
+  await page.locator('.prize .name', { hasText: 'Coffee voucher XL' }).waitFor();
+  const xl = page.getByRole('img', { name: 'Image of Coffee voucher XL' });
+  await expect.poll(() => xl.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+  const prizesNow = await hostApi<Array<{ name: string; quantity: number; description: string }>>(
+    server,
+    'GET',
+    `/api/events/${event.id}/prizes`,
+  );
+  expect(prizesNow.find((p) => p.name === 'Coffee voucher XL')).toMatchObject({
+    quantity: 12,
+    description: 'A large coffee',
+  });
+
   // 3b. A 1,000-row list with two bad rows: progress, then the row report names them.
   const csv = path.join(files, 'people.csv');
   writeFileSync(csv, peopleCsv());
@@ -354,6 +378,20 @@ test('a whole event runs from the console', async () => {
   await zh.screenshot({ path: path.join(shots, 'support-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '记录' }).click();
   await zh.screenshot({ path: path.join(shots, 'records-zh.png'), fullPage: true });
+  // A quantity below the units awarded is refused by the server with its typed error, shown in Chinese.
+  await zh.getByRole('button', { name: '奖品' }).click();
+  await zh.getByRole('button', { name: '编辑 Headphones' }).click();
+  const zhEdit = zh.getByTestId('prize-edit');
+  await zhEdit.getByLabel('数量').fill('1');
+  await zhEdit.getByRole('button', { name: '保存修改' }).click();
+  await zhEdit.getByRole('alert').waitFor();
+  expect(await zhEdit.getByRole('alert').textContent()).toContain('数量不能低于');
+  await zh.screenshot({ path: path.join(shots, 'prize-edit-zh.png'), fullPage: true });
+  await axeClean(zh, 'prize edit zh');
+  const headphones = (
+    await hostApi<Array<{ name: string; quantity: number }>>(server, 'GET', `/api/events/${event.id}/prizes`)
+  ).find((p) => p.name === 'Headphones');
+  expect(headphones?.quantity).toBe(3);
   writeFileSync(
     path.join(shots, 'README.txt'),
     'Screenshots written by mobile-client/e2e/host-console.test.ts\n',

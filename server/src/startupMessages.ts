@@ -61,8 +61,10 @@ export function httpsLines(input: BannerInput): string[] {
     h.source === 'operator'
       ? `your certificate ${h.certFile}`
       : `self-signed, ${h.source === 'generated' ? 'made now' : 'kept'} in ${h.certFile}`;
+  // Same rule as the HTTP console link: the token rides in the fragment only on the start that made it.
+  const signIn = input.hostTokenSource === 'generated' ? `#token=${encodeURIComponent(input.hostToken)}` : '';
   return [
-    `HTTPS (for cameras on tablets): host console ${h.url}/host  prize desk ${h.url}/host#desk`,
+    `HTTPS (for cameras on tablets): host console ${h.url}/host${signIn}  prize desk ${h.url}/host#desk`,
     `  certificate (${origin}) SHA-256 fingerprint: ${h.fingerprint256}`,
   ];
 }

@@ -178,5 +178,35 @@ describe('HTTPS listener', () => {
     });
     expect(banner).toContain('HTTPS: off');
     expect(banner).toContain('DRAWCAST_HTTPS_PORT');
+    // On: links and fingerprint; the one-click token only on the start that generated it.
+    const https = {
+      url: 'https://192.168.1.5:3443',
+      fingerprint256: 'AB:CD',
+      source: 'generated' as const,
+      certFile: '/srv/data/tls/cert.pem',
+    };
+    const on = startupBanner({
+      localUrl: 'http://127.0.0.1:3000',
+      joinUrl: 'http://192.168.1.5:3000/',
+      dataDir: '/srv/data',
+      hostToken: 'token-0123456789abcdef',
+      hostTokenSource: 'generated',
+      isTty: false,
+      https,
+    });
+    expect(on).toContain('host console https://192.168.1.5:3443/host#token=token-0123456789abcdef');
+    expect(on).toContain('prize desk https://192.168.1.5:3443/host#desk');
+    expect(on).toContain('SHA-256 fingerprint: AB:CD');
+    const later = startupBanner({
+      localUrl: 'http://127.0.0.1:3000',
+      joinUrl: 'http://192.168.1.5:3000/',
+      dataDir: '/srv/data',
+      hostToken: 'token-0123456789abcdef',
+      hostTokenSource: 'file',
+      isTty: false,
+      https: { ...https, source: 'file' },
+    });
+    expect(later).not.toContain('token-0123456789abcdef');
+    expect(later).toContain('kept in /srv/data/tls/cert.pem');
   });
 });

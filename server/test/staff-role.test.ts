@@ -24,6 +24,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, 'host' | 'anyone'> = {
   'event:update': 'host',
   'prize:add': 'host',
   'prize:list': 'host',
+  'prize:update': 'host',
   'round:create': 'host',
   'round:close': 'host',
   'round:entropy': 'host',

@@ -14,6 +14,7 @@ import type {
   PersonView,
   ShippingContact,
   UpdateEventInput,
+  UpdatePrizeInput,
 } from '../services/types';
 import type { Broadcaster } from './broadcaster';
 import { toClaimDto } from './mappers/claimMapper';
@@ -66,6 +67,11 @@ export class HostCommands {
   /** Adds a prize (screens list prizes through stage:watch, so nothing is broadcast). */
   async addPrize(eventId: string, input: AddPrizeInput): Promise<PrizeDto> {
     return toPrizeDto(await this.service.addPrize(eventId, input));
+  }
+
+  /** Edits a prize (screens read prizes through stage:watch and the console reloads its list). */
+  async updatePrize(eventId: string, prizeId: string, input: UpdatePrizeInput): Promise<PrizeDto> {
+    return toPrizeDto(await this.service.updatePrize(eventId, prizeId, input));
   }
 
   /** The event's prizes. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DrawcastError } from '@drawcast/shared';
-import { prizeCapacity, validatePrizeInput } from './prizeRules';
+import { minimumPrizeQuantity, prizeCapacity, validatePrizeInput, validatePrizePatch } from './prizeRules';
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
@@ -54,5 +54,31 @@ describe('prizeCapacity', () => {
         expect(a + r + c <= q || c === 0).toBe(true);
       }),
     );
+  });
+});
+
+describe('validatePrizePatch', () => {
+  it('keeps only the given fields, with the rules of a new prize', () => {
+    expect(validatePrizePatch({ name: '  Mug ', quantity: 4 })).toEqual({ name: 'Mug', quantity: 4 });
+    expect(validatePrizePatch({ imageUrl: null })).toEqual({ imageUrl: null });
+    expect(validatePrizePatch({ description: ' Blue ' })).toEqual({ description: 'Blue' });
+    const fieldOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return err instanceof DrawcastError ? err.field : 'not typed';
+      }
+      return 'no error';
+    };
+    expect(fieldOf(() => validatePrizePatch({}))).toBe('patch');
+    expect(fieldOf(() => validatePrizePatch({ quantity: 0 }))).toBe('quantity');
+    expect(fieldOf(() => validatePrizePatch({ name: '' }))).toBe('name');
+    expect(fieldOf(() => validatePrizePatch({ imageUrl: 'javascript:alert(1)' }))).toBe('imageUrl');
+    expect(fieldOf(() => validatePrizePatch({ awarded: 0 }))).toBe('awarded');
+  });
+
+  it('never lets the quantity fall below what is awarded or held', () => {
+    expect(minimumPrizeQuantity(0, 0)).toBe(1);
+    expect(minimumPrizeQuantity(2, 3)).toBe(5);
   });
 });

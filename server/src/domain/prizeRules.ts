@@ -60,6 +60,50 @@ export function validatePrizeInput(input: unknown): ValidPrizeInput {
   };
 }
 
+/** A prize edit after validation: only the fields given. */
+export interface ValidPrizePatch {
+  name?: string;
+  description?: string;
+  imageUrl?: string | null;
+  quantity?: number;
+}
+
+/** Validates a prize edit with the same rules as a new prize; an empty edit is refused. */
+export function validatePrizePatch(input: unknown): ValidPrizePatch {
+  if (typeof input !== 'object' || input === null) {
+    throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'patch must be an object', 'patch');
+  }
+  const raw = input as Record<string, unknown>;
+  const allowed = ['name', 'description', 'imageUrl', 'quantity'];
+  for (const key of Object.keys(raw)) {
+    if (!allowed.includes(key))
+      throw new DrawcastError(ErrorCode.VALIDATION_FAILED, `unknown field ${key}`, key);
+  }
+  const given = allowed.filter((k) => raw[k] !== undefined);
+  if (given.length === 0) throw new DrawcastError(ErrorCode.VALIDATION_FAILED, 'nothing to change', 'patch');
+  // Reuse the full rules on a complete prize made of the given fields and harmless stand-ins.
+  const full = validatePrizeInput({
+    name: raw.name ?? 'x',
+    description: raw.description ?? '',
+    imageUrl: raw.imageUrl ?? null,
+    quantity: raw.quantity ?? 1,
+  });
+  return {
+    ...(raw.name !== undefined && { name: full.name }),
+    ...(raw.description !== undefined && { description: full.description }),
+    ...(raw.imageUrl !== undefined && { imageUrl: full.imageUrl }),
+    ...(raw.quantity !== undefined && { quantity: full.quantity }),
+  };
+}
+
+/**
+ * The lowest quantity a prize may be edited down to: the units it already awarded plus those its
+ * committed, not yet drawn rounds hold (else drawing them would over-award).
+ */
+export function minimumPrizeQuantity(awarded: number, reservedByOpenRounds: number): number {
+  return Math.max(1, awarded + reservedByOpenRounds);
+}
+
 /**
  * How many more winners a new round of this prize may take. Rule: quantity − awarded − the k of every
  * committed (not yet drawn) round of the prize, so drawing every open round can never over-award.

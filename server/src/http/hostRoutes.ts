@@ -4,6 +4,7 @@ import {
   ErrorCode,
   parsePayload,
   addPrizeSchema,
+  updatePrizeSchema,
   createEventSchema,
   createRoundSchema,
   idSchema,
@@ -63,6 +64,12 @@ export function hostRoutes(commands: Commands): Router {
   router.post('/events/:eventId/prizes', async (req, res) => {
     const eventId = eventIdOf(req);
     res.status(201).json(await actions.addPrize(eventId, parseBody(addPrizeSchema, req)));
+  });
+
+  router.patch('/events/:eventId/prizes/:prizeId', async (req, res) => {
+    const eventId = eventIdOf(req);
+    const prizeId = parseParam(idSchema, req, 'prizeId', ErrorCode.PRIZE_NOT_FOUND);
+    res.json(await actions.updatePrize(eventId, prizeId, parseBody(updatePrizeSchema, req)));
   });
 
   router.get('/events/:eventId/rounds', async (req, res) => {

@@ -39,6 +39,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.INTERNAL]: 500,
   [ErrorCode.STORE_UNAVAILABLE]: 503,
   [ErrorCode.NOT_SUPPORTED]: 501,
+  [ErrorCode.PRIZE_QUANTITY_TOO_LOW]: 409,
 };
 
 /** REST needs a status per code; anything not listed is a client error (400). */

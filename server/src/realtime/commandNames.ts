@@ -12,6 +12,7 @@ const COMMANDS: Record<keyof ClientToServerEvents, true> = {
   'event:update': true,
   'prize:add': true,
   'prize:list': true,
+  'prize:update': true,
   'round:create': true,
   'round:close': true,
   'round:entropy': true,

@@ -1,6 +1,7 @@
 // Host console commands over the socket; the same HostCommands back the REST routes.
 import {
   addPrizeCommandSchema,
+  updatePrizeCommandSchema,
   createEventSchema,
   createRoundCommandSchema,
   eventRefSchema,
@@ -40,6 +41,14 @@ export function registerHostHandlers(
     'prize:add',
     addPrizeCommandSchema,
     ({ eventId, ...prize }) => actions.addPrize(eventId, prize),
+    host,
+  );
+  onCommand(
+    ctx,
+    socket,
+    'prize:update',
+    updatePrizeCommandSchema,
+    ({ eventId, prizeId, patch }) => actions.updatePrize(eventId, prizeId, patch),
     host,
   );
   onCommand(ctx, socket, 'prize:list', eventRefSchema, ({ eventId }) => actions.listPrizes(eventId), host);

@@ -107,4 +107,50 @@ describe('backup and restore', () => {
       code: 'INVALID_BACKUP',
     });
   }, 30_000);
+  it('carries the support inbox: messages and answers come back in a fresh store', async () => {
+    const source = await harness('backup-support-source');
+    const run = await runFullEvent(source);
+    const eventId = run.event.id;
+    const [ann, bo] = await source.service.listParticipants(eventId, { limit: 2 });
+    const meta = { actor: `participant:${ann!.id}` as const, at: source.clock.now() };
+    const base = { eventId, answer: null, answeredAt: null, readAt: null };
+    await source.store.insertSupportMessage(
+      { ...base, id: 'sup_1', participantId: ann!.id, body: 'Where is my prize? <b>', createdAt: 1 },
+      meta,
+    );
+    await source.store.insertSupportMessage(
+      { ...base, id: 'sup_2', participantId: bo!.id, body: '我的奖品呢？', createdAt: 2 },
+      meta,
+    );
+    await source.store.answerSupportMessage('sup_1', 'At the desk by the door', { actor: 'host', at: 3 });
+    const before = await source.store.listSupportMessages(eventId);
+    expect(before).toHaveLength(2);
+
+    const doc = await source.service.backupEvent(eventId);
+    expect(doc.supportMessages).toEqual(before);
+    const target = await harness('backup-support-target');
+    const summary = await target.service.restoreEvent(JSON.parse(JSON.stringify(doc)));
+    expect(summary).toMatchObject({ eventId, supportMessages: 2 });
+    await target.restart();
+    expect(await target.store.listSupportMessages(eventId)).toEqual(before);
+    expect((await target.store.listSupportMessages(eventId, ann!.id))[0]).toMatchObject({
+      answer: 'At the desk by the door',
+    });
+
+    // A message naming someone who is not a participant is refused, and nothing is written.
+    const other = await harness('backup-support-bad');
+    const bad = JSON.parse(JSON.stringify(doc));
+    bad.supportMessages[1].participantId = 'p_nobody';
+    await expect(other.service.restoreEvent(bad)).rejects.toMatchObject({
+      code: 'INVALID_BACKUP',
+      field: 'supportMessages[1].participantId',
+    });
+    expect(await other.service.listEvents()).toEqual([]);
+
+    // A backup made before the inbox existed (no supportMessages) still restores, with none.
+    const older = await harness('backup-support-older');
+    const { supportMessages: _dropped, ...withoutInbox } = JSON.parse(JSON.stringify(doc));
+    expect(await older.service.restoreEvent(withoutInbox)).toMatchObject({ supportMessages: 0 });
+    expect(await older.store.listSupportMessages(eventId)).toEqual([]);
+  });
 });

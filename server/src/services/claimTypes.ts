@@ -86,4 +86,6 @@ export interface RestoreSummary {
   claims: number;
   /** Records copied from the backup (the restore record comes after them). */
   auditRecords: number;
+  /** Support messages restored with their answers. */
+  supportMessages: number;
 }

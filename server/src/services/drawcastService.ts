@@ -28,6 +28,7 @@ export function createDrawcastService(deps: ServiceDeps): DrawcastService {
 
     addPrize: (eventId, input) => events.addPrize(ctx, eventId, input),
     listPrizes: (eventId) => events.listPrizes(ctx, eventId),
+    updatePrize: (eventId, prizeId, input) => events.updatePrize(ctx, eventId, prizeId, input),
     getPrize: (prizeId) => events.getPrize(ctx, prizeId),
 
     join: (input) => joins.join(ctx, input),

@@ -7,10 +7,10 @@ import {
   validateTitle,
 } from '../domain/eventRules';
 import { generateJoinCode, normalizeJoinCode } from '../domain/joinCode';
-import { validatePrizeInput } from '../domain/prizeRules';
+import { validatePrizeInput, validatePrizePatch } from '../domain/prizeRules';
 import type { DrawEvent, Prize } from '../domain/types';
 import { auditMeta, newId, requireEvent, requirePrize, type ServiceContext } from './context';
-import type { AddPrizeInput, CreateEventInput, UpdateEventInput } from './types';
+import type { AddPrizeInput, CreateEventInput, UpdatePrizeInput, UpdateEventInput } from './types';
 
 // Join codes collide with probability ~ events/887M per try; a handful of retries is plenty.
 const JOIN_CODE_ATTEMPTS = 8;
@@ -93,6 +93,32 @@ export async function addPrize(ctx: ServiceContext, eventId: unknown, input: Add
   };
   await ctx.store.insertPrize(prize, auditMeta(ctx, 'host'));
   return prize;
+}
+
+/**
+ * Edits a prize of this event: name, description, image, quantity. The quantity may not drop below the
+ * units already awarded plus those committed rounds hold (PRIZE_QUANTITY_TOO_LOW, nothing changed).
+ */
+export async function updatePrize(
+  ctx: ServiceContext,
+  eventId: unknown,
+  prizeId: unknown,
+  input: UpdatePrizeInput,
+): Promise<Prize> {
+  const event = await requireEvent(ctx, eventId);
+  const prize = await requirePrize(ctx, prizeId, event.id);
+  const patch = validatePrizePatch(input);
+  const result = await ctx.store.updatePrize(prize.id, patch, auditMeta(ctx, 'host'));
+  if (result.outcome === 'not_found')
+    throw new DrawcastError(ErrorCode.PRIZE_NOT_FOUND, 'no such prize in this event', 'prizeId');
+  if (result.outcome === 'quantity_too_low') {
+    throw new DrawcastError(
+      ErrorCode.PRIZE_QUANTITY_TOO_LOW,
+      `quantity: at least ${result.minimum} (${result.prize.awarded} awarded, the rest held by rounds not yet drawn)`,
+      'quantity',
+    );
+  }
+  return result.prize;
 }
 
 /** Lists an event's prizes (EVENT_NOT_FOUND for an unknown event, not an empty list). */

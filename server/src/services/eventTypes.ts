@@ -14,6 +14,14 @@ export interface UpdateEventInput {
   settings?: Partial<EventSettings>;
 }
 
+/** Input of updatePrize: any of the prize's fields (`imageUrl: null` removes the picture). */
+export interface UpdatePrizeInput {
+  name?: string;
+  description?: string;
+  imageUrl?: string | null;
+  quantity?: number;
+}
+
 /** Input of addPrize. */
 export interface AddPrizeInput {
   name: string;

@@ -111,13 +111,14 @@ function backupClaim(c: ClaimRecord) {
  */
 export async function backupEvent(ctx: ServiceContext, eventId: unknown): Promise<BackupDocument> {
   const event = await requireEvent(ctx, eventId);
-  const [prizes, rounds, claims, participants, people, audit] = await Promise.all([
+  const [prizes, rounds, claims, participants, people, audit, supportMessages] = await Promise.all([
     ctx.store.listPrizes(event.id),
     ctx.store.listRounds(event.id),
     ctx.store.listClaims(event.id),
     allPages((offset, limit) => ctx.store.listParticipants(event.id, { offset, limit })),
     allPages((offset, limit) => ctx.store.listPeople(event.id, { offset, limit })),
     allPagesAfter((afterSeq, limit) => ctx.store.listAudit(event.id, afterSeq, limit)),
+    ctx.store.listSupportMessages(event.id),
   ]);
   const personOf = new Map(people.map((p) => [p.participantId, p]));
   const roundDocs = [];
@@ -137,6 +138,7 @@ export async function backupEvent(ctx: ServiceContext, eventId: unknown): Promis
     rounds: roundDocs,
     claims: claims.map(backupClaim),
     audit: audit.map((r) => ({ ...r })),
+    supportMessages: supportMessages.map((m) => ({ ...m })),
     auditHead: audit.length === 0 ? null : { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash },
   };
   return document;

@@ -150,7 +150,17 @@ export function snapshotOf(doc: BackupDocument): EventSnapshot {
     };
     return { round, entries: r.entries };
   });
-  return { event, prizes, participants, people, rounds, claims, audit: doc.audit as AuditRecord[] };
+  const supportMessages = (doc.supportMessages ?? []).map((m) => ({ ...m, eventId: event.id }));
+  return {
+    event,
+    prizes,
+    participants,
+    people,
+    rounds,
+    claims,
+    audit: doc.audit as AuditRecord[],
+    supportMessages,
+  };
 }
 
 /**
@@ -176,5 +186,6 @@ export async function restoreEvent(ctx: ServiceContext, document: unknown): Prom
     rounds: snapshot.rounds.length,
     claims: snapshot.claims.length,
     auditRecords: snapshot.audit.length,
+    supportMessages: snapshot.supportMessages.length,
   };
 }

@@ -15,7 +15,7 @@ import type {
   ShippingContactInput,
   WinnerClaimView,
 } from './claimTypes';
-import type { AddPrizeInput, CreateEventInput, UpdateEventInput } from './eventTypes';
+import type { AddPrizeInput, CreateEventInput, UpdateEventInput, UpdatePrizeInput } from './eventTypes';
 import type { JoinInput, JoinResult, ParticipantStateView, ParticipantView } from './participantTypes';
 import type { ErasureView, PurgeView } from './privacyTypes';
 import type {
@@ -50,6 +50,8 @@ export interface DrawcastService {
 
   addPrize(eventId: string, input: AddPrizeInput): Promise<Prize>;
   listPrizes(eventId: string): Promise<Prize[]>;
+  /** Throws PRIZE_NOT_FOUND, PRIZE_QUANTITY_TOO_LOW (below awarded + held by open rounds). */
+  updatePrize(eventId: string, prizeId: string, input: UpdatePrizeInput): Promise<Prize>;
   /** Throws PRIZE_NOT_FOUND. */
   getPrize(prizeId: string): Promise<Prize>;
 

@@ -1,7 +1,7 @@
 // The storage boundary: SQLite now, Redis for several nodes later; both must pass conformance.ts.
 // Every change is appended to its event's audit chain in the same transaction (the AuditMeta argument).
 import type { Entry } from '@drawcast/shared';
-import type { ConsoleStorePart } from './consoleStore';
+import type { ConsoleStorePart, SupportMessage } from './consoleStore';
 import type { PrivacyStorePart } from './privacyStore';
 import type { AuditMeta } from '../domain/audit/actor';
 import type { AuditRecord, ChainHead } from '../domain/audit/auditChain';
@@ -65,6 +65,21 @@ export type CloseEntriesResult =
   | { outcome: 'not_committed'; round: Round }
   /** Fewer eligible entries than winners: nothing is frozen, the round stays open. */
   | { outcome: 'not_enough_entries'; round: Round; entries: number };
+
+/** The fields of a prize edit (only those given change). */
+export interface PrizePatch {
+  name?: string;
+  description?: string;
+  imageUrl?: string | null;
+  quantity?: number;
+}
+
+/** Outcome of a prize edit; the quantity check runs in the same transaction as the write. */
+export type UpdatePrizeResult =
+  | { outcome: 'updated'; prize: Prize }
+  | { outcome: 'not_found' }
+  /** Below awarded + reserved by committed rounds: nothing changed. */
+  | { outcome: 'quantity_too_low'; prize: Prize; minimum: number };
 
 /** Outcome of recording a draw: exactly one caller stores it, every later caller gets the stored result. */
 export type CommitDrawResult =
@@ -150,6 +165,8 @@ export interface EventSnapshot {
   claims: ClaimRecord[];
   /** The event's audit chain as it was; the restore appends its own record after it. */
   audit: AuditRecord[];
+  /** The event's support messages with their answers (none from backups made before the inbox). */
+  supportMessages: SupportMessage[];
 }
 
 /** Outcome of a restore: nothing is written unless the event id and join code are both free. */
@@ -166,6 +183,8 @@ export interface Store extends ConsoleStorePart, PrivacyStorePart {
 
   insertPrize(prize: Prize, audit: AuditMeta): Promise<void>;
   getPrize(prizeId: string): Promise<Prize | null>;
+  /** Edits a prize (audited as prize.update); quantity may not go below awarded + open rounds' k. */
+  updatePrize(prizeId: string, patch: PrizePatch, audit: AuditMeta): Promise<UpdatePrizeResult>;
   listPrizes(eventId: string): Promise<Prize[]>;
 
   /**

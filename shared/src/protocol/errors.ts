@@ -50,6 +50,8 @@ export const ErrorCode = {
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   /** The configured store lacks this feature yet (the console's staff/support data on PostgreSQL). */
   NOT_SUPPORTED: 'NOT_SUPPORTED',
+  /** A prize's quantity lowered below its units already awarded (plus those its open rounds hold). */
+  PRIZE_QUANTITY_TOO_LOW: 'PRIZE_QUANTITY_TOO_LOW',
 } as const;
 
 /** The union of codes, so handlers cannot invent an unknown one. */

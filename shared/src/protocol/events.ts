@@ -35,6 +35,7 @@ import type {
 } from './dto';
 import type {
   AddPrizeCommand,
+  UpdatePrizeCommand,
   CreateEventPayload,
   CreateRoundCommand,
   EventRef,
@@ -75,6 +76,8 @@ export interface ClientToServerEvents {
   'event:update': (payload: UpdateEventCommand, ack: AckCallback<EventDto>) => void;
   /** Host: add a prize. */
   'prize:add': (payload: AddPrizeCommand, ack: AckCallback<PrizeDto>) => void;
+  /** Host: edit a prize (name, description, image, quantity not below what it awarded). */
+  'prize:update': (payload: UpdatePrizeCommand, ack: AckCallback<PrizeDto>) => void;
   /** Host: prizes of an event. */
   'prize:list': (payload: EventRef, ack: AckCallback<PrizeDto[]>) => void;
   /** Host: create a round; its commitment is published at once. */

@@ -122,6 +122,16 @@ export const addPrizeSchema = z.strictObject({
   quantity: z.number().int().min(1).max(1_000_000),
 });
 
+/** Why: editing a prize after creation (any subset; `imageUrl: null` removes the picture). */
+export const updatePrizeSchema = z
+  .strictObject({
+    name: singleLineText(1, 120).optional(),
+    description: z.string().max(2000).optional(),
+    imageUrl: z.string().trim().max(2048).nullable().optional(),
+    quantity: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
+
 /** Why: creating a round commits to its seed; `winners` is k (500 at once must work). */
 export const createRoundSchema = z.strictObject({
   prizeId: idSchema,
@@ -153,6 +163,12 @@ export const roundRefSchema = z.strictObject({ roundId: idSchema });
 export const updateEventCommandSchema = updateEventSchema.extend({ eventId: idSchema });
 /** Socket `prize:add`. */
 export const addPrizeCommandSchema = addPrizeSchema.extend({ eventId: idSchema });
+/** Socket `prize:update`. */
+export const updatePrizeCommandSchema = z.strictObject({
+  eventId: idSchema,
+  prizeId: idSchema,
+  patch: updatePrizeSchema,
+});
 /** Socket `round:create`. */
 export const createRoundCommandSchema = createRoundSchema.extend({ eventId: idSchema });
 /** Socket `round:entropy`. */
@@ -193,6 +209,10 @@ export type CreateEventPayload = z.input<typeof createEventSchema>;
 export type UpdateEventCommand = z.input<typeof updateEventCommandSchema>;
 /** Payload of prize:add. */
 export type AddPrizeCommand = z.input<typeof addPrizeCommandSchema>;
+/** Payload of prize:update. */
+export type UpdatePrizeCommand = z.input<typeof updatePrizeCommandSchema>;
+/** Body of PATCH /api/events/:eventId/prizes/:prizeId. */
+export type UpdatePrizePayload = z.input<typeof updatePrizeSchema>;
 /** Payload of round:create. */
 export type CreateRoundCommand = z.input<typeof createRoundCommandSchema>;
 /** Payload of round:entropy. */

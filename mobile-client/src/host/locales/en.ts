@@ -345,4 +345,16 @@ export default {
     retentionDays: 'Delete personal data this many days after the event closes',
     retentionHint: '1–3650 days. Proofs and the audit log keep only anonymous entry ids.',
   },
+  prizeEdit: {
+    edit: 'Edit',
+    editLabel: 'Edit {name}',
+    heading: 'Edit {name}',
+    save: 'Save changes',
+    cancel: 'Cancel',
+    replaceImage: 'Replace the image (PNG, JPEG, WebP or GIF, up to 2 MB)',
+    removeImage: 'Remove the image',
+    minQuantity: 'At least {n} (already awarded or held by rounds not drawn yet).',
+    tooLow: 'The quantity cannot go below {n}: units already awarded or held by rounds not drawn yet.',
+    saved: 'Saved: {name}.',
+  },
 };

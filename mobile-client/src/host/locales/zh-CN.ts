@@ -343,6 +343,18 @@ const zhCN: typeof en = {
     retentionDays: '活动结束多少天后删除个人数据',
     retentionHint: '1–3650 天。证明和审计日志只保留匿名的参与编号。',
   },
+  prizeEdit: {
+    edit: '编辑',
+    editLabel: '编辑 {name}',
+    heading: '编辑 {name}',
+    save: '保存修改',
+    cancel: '取消',
+    replaceImage: '更换图片（PNG、JPEG、WebP 或 GIF，不超过 2 MB）',
+    removeImage: '删除图片',
+    minQuantity: '至少 {n}（已抽出或被尚未开奖的轮次占用）。',
+    tooLow: '数量不能低于 {n}：这些已抽出或被尚未开奖的轮次占用。',
+    saved: '已保存：{name}。',
+  },
 };
 
 export default zhCN;

@@ -131,6 +131,18 @@ const claimSchema = z.looseObject({
   contactSubmittedAt: epoch.nullable().optional(),
 });
 
+/** A phone's support message and the host's answer (console issue): backed up and restored with the event. */
+const supportMessageSchema = z.strictObject({
+  id,
+  eventId: id,
+  participantId: entryId,
+  body: z.string().max(2000),
+  createdAt: epoch,
+  answer: z.string().max(4000).nullable(),
+  answeredAt: epoch.nullable(),
+  readAt: epoch.nullable(),
+});
+
 const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([
     z.null(),
@@ -164,6 +176,8 @@ export const backupSchema = z.strictObject({
   rounds: z.array(roundSchema),
   claims: z.array(claimSchema),
   audit: z.array(auditSchema),
+  /** Support inbox of the event; absent in backups made before it existed (restored as none). */
+  supportMessages: z.array(supportMessageSchema).optional(),
   /** The chain's head when the backup was made (seq:hash), to check a live log against later. */
   auditHead: z
     .strictObject({ seq: z.number().int().min(1), hash: hex64 })

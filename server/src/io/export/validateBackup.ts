@@ -137,6 +137,9 @@ export function validateBackup(input: unknown): BackupDocument {
   const participants = uniqueIds(doc.participants, (p) => p.id, 'participants');
   const rounds = uniqueIds(doc.rounds, (r) => r.id, 'rounds');
   uniqueIds(doc.claims, (c) => c.code, 'claims');
+  const messages = doc.supportMessages ?? [];
+  sameEvent(messages, 'supportMessages');
+  uniqueIds(messages, (m) => m.id, 'supportMessages');
 
   doc.participants.forEach((p, i) => {
     if (p.referredBy && !participants.has(p.referredBy)) {
@@ -144,6 +147,10 @@ export function validateBackup(input: unknown): BackupDocument {
     }
   });
   const participantIds = new Set(participants.keys());
+  messages.forEach((m, i) => {
+    if (!participantIds.has(m.participantId))
+      invalid(`supportMessages[${i}].participantId`, `names ${m.participantId}, who is not a participant`);
+  });
   doc.rounds.forEach((round, i) => {
     if (!prizes.has(round.prizeId))
       invalid(`rounds[${i}].prizeId`, `names the unknown prize ${round.prizeId}`);

@@ -22,6 +22,7 @@ async function snapshotOf(store: Store, eventId: string): Promise<EventSnapshot>
     rounds,
     claims: await store.listClaims(eventId),
     audit: await store.listAudit(eventId, 0, 1_000),
+    supportMessages: await store.listSupportMessages(eventId),
   };
 }
 

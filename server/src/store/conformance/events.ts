@@ -63,5 +63,53 @@ export function describeEventContract(kit: ConformanceKit): void {
       expect(await store.listPrizes('evt_other')).toEqual([]);
       expect(await store.getPrize('prz_missing')).toBeNull();
     });
+
+    it('edits a prize, audited, and refuses a quantity below awarded + held by undrawn rounds', async () => {
+      const { store } = await setup();
+      const { event, prize, participants } = await seeded(store, 2, 5);
+      // One unit awarded (a drawn round of 1), two held by a committed round of 2: the floor is 3.
+      const drawn = fixtures.round(event.id, prize.id, { k: 1 });
+      await store.insertRound(drawn, SYS);
+      await store.commitDrawResult(drawn.id, fixtures.outcome([participants[0]!.id]), SYS);
+      await store.insertRound(fixtures.round(event.id, prize.id, { k: 2 }), SYS);
+      const before = (await store.getPrize(prize.id))!;
+      expect(before.awarded).toBe(1);
+
+      const low = await store.updatePrize(prize.id, { quantity: 2, name: 'Never stored' }, SYS);
+      expect(low).toEqual({ outcome: 'quantity_too_low', prize: before, minimum: 3 });
+      expect(await store.getPrize(prize.id)).toEqual(before);
+
+      const edited = await store.updatePrize(
+        prize.id,
+        { name: '新名字 🎁', description: 'Blue', imageUrl: '/media/prize-images/x.png', quantity: 3 },
+        SYS,
+      );
+      const expected = {
+        ...before,
+        name: '新名字 🎁',
+        description: 'Blue',
+        imageUrl: '/media/prize-images/x.png',
+        quantity: 3,
+      };
+      expect(edited).toEqual({ outcome: 'updated', prize: expected });
+      expect(await store.getPrize(prize.id)).toEqual(expected);
+      // Only the given fields change; null removes the picture.
+      const cleared = await store.updatePrize(prize.id, { imageUrl: null }, SYS);
+      expect(cleared).toEqual({ outcome: 'updated', prize: { ...expected, imageUrl: null } });
+      expect(await store.updatePrize('prz_missing', { name: 'x' }, SYS)).toEqual({ outcome: 'not_found' });
+
+      const audit = await store.listAudit(event.id, 0, 100);
+      const edits = audit.filter((r) => r.action === 'prize.update');
+      expect(edits).toHaveLength(2);
+      expect(edits[0]!.data).toEqual({
+        prizeId: prize.id,
+        changed: {
+          name: { from: before.name, to: '新名字 🎁' },
+          description: { from: before.description, to: 'Blue' },
+          imageUrl: { from: before.imageUrl, to: '/media/prize-images/x.png' },
+          quantity: { from: 5, to: 3 },
+        },
+      });
+    });
   });
 }

@@ -1,5 +1,7 @@
 // Events and prizes in PostgreSQL.
-import type { DrawEvent } from '../../domain/types';
+import { minimumPrizeQuantity } from '../../domain/prizeRules';
+import type { DrawEvent, Prize } from '../../domain/types';
+import { prizeEditAudit } from '../sqlite/prizeEdit';
 import { eventFromRow, prizeFromRow, type EventRow, type PrizeRow } from '../sqlite/rows';
 import type { Store } from '../store';
 import { appendAudit } from './audit';
@@ -17,6 +19,7 @@ export type PgEventPart = Pick<
   | 'updateEvent'
   | 'insertPrize'
   | 'getPrize'
+  | 'updatePrize'
   | 'listPrizes'
 >;
 
@@ -121,6 +124,44 @@ export function createPgEventPart({ pool }: PgParts): PgEventPart {
     async getPrize(prizeId) {
       const [row] = await read<PrizeRow>(pool, 'SELECT * FROM prizes WHERE id = $1', [prizeId]);
       return row ? prizeFromRow(row) : null;
+    },
+    async updatePrize(prizeId, patch, meta) {
+      const [found] = await read<PrizeRow>(pool, 'SELECT * FROM prizes WHERE id = $1', [prizeId]);
+      if (!found) return { outcome: 'not_found' };
+      return inTransaction(pool, async (tx) => {
+        // The event lock orders this edit with round creation and draws (they reserve and award units).
+        await lockEvent(tx, found.event_id);
+        const { rows } = await tx.query<PrizeRow>('SELECT * FROM prizes WHERE id = $1 FOR UPDATE', [prizeId]);
+        if (!rows[0]) return { outcome: 'not_found' as const };
+        const current = prizeFromRow(rows[0]);
+        const reserved = await tx.query<{ reserved: string | number }>(
+          "SELECT COALESCE(SUM(k), 0) AS reserved FROM rounds WHERE prize_id = $1 AND status = 'committed'",
+          [prizeId],
+        );
+        const minimum = minimumPrizeQuantity(current.awarded, Number(reserved.rows[0]?.reserved ?? 0));
+        if (patch.quantity !== undefined && patch.quantity < minimum)
+          return { outcome: 'quantity_too_low' as const, prize: current, minimum };
+        const next: Prize = {
+          ...current,
+          name: patch.name ?? current.name,
+          description: patch.description ?? current.description,
+          imageUrl: patch.imageUrl === undefined ? current.imageUrl : patch.imageUrl,
+          quantity: patch.quantity ?? current.quantity,
+        };
+        await tx.query(
+          'UPDATE prizes SET name = $1, description = $2, image_url = $3, quantity = $4 WHERE id = $5',
+          [next.name, next.description, next.imageUrl, next.quantity, prizeId],
+        );
+        await appendAudit(
+          tx,
+          current.eventId,
+          meta,
+          'prize.update',
+          `prize:${prizeId}`,
+          prizeEditAudit(current, next),
+        );
+        return { outcome: 'updated' as const, prize: next };
+      });
     },
     async listPrizes(eventId) {
       const rows = await read<PrizeRow>(

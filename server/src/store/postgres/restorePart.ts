@@ -1,4 +1,5 @@
 // Restoring a whole event into PostgreSQL: everything verbatim in one transaction, then the restore record.
+import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import type { Store } from '../store';
 import { appendAudit, auditHeadOf, insertAuditVerbatim, listAuditPage } from './audit';
 import { rebuildCounted } from './counters';
@@ -15,6 +16,15 @@ export function createPgRestorePart({ pool }: PgParts): PgRestorePart {
   return {
     async restoreEvent(s, meta) {
       const { event } = s;
+      // Guarded by the store's capability: PostgreSQL has no support inbox yet (its console part answers
+      // NOT_SUPPORTED). Refused before anything is written, rather than restoring without the messages.
+      if (s.supportMessages.length > 0) {
+        throw new DrawcastError(
+          ErrorCode.NOT_SUPPORTED,
+          `this backup holds ${s.supportMessages.length} support messages, which PostgreSQL cannot store yet; restore it into a SQLite server`,
+          'supportMessages',
+        );
+      }
       try {
         return await inTransaction(pool, async (tx) => {
           await lockEvent(tx, event.id);

@@ -1,7 +1,9 @@
 // Events and prizes in SQLite.
 import type { AuditMeta } from '../../domain/audit/actor';
 import type { DrawEvent, Prize } from '../../domain/types';
-import type { EventPatch, Store } from '../store';
+import type { EventPatch, PrizePatch, Store } from '../store';
+import { minimumPrizeQuantity } from '../../domain/prizeRules';
+import { prizeEditAudit } from './prizeEdit';
 import type { SqliteParts } from './parts';
 import { eventFromRow, prizeFromRow, type EventRow, type PrizeRow } from './rows';
 
@@ -15,6 +17,7 @@ export type EventPart = Pick<
   | 'updateEvent'
   | 'insertPrize'
   | 'getPrize'
+  | 'updatePrize'
   | 'listPrizes'
 >;
 
@@ -33,6 +36,12 @@ export function createEventPart({ db, audit, weigher, rows }: SqliteParts): Even
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     prizeById: db.prepare<[string], PrizeRow>('SELECT * FROM prizes WHERE id = ?'),
+    updatePrize: db.prepare(
+      'UPDATE prizes SET name = ?, description = ?, image_url = ?, quantity = ? WHERE id = ?',
+    ),
+    reserved: db.prepare<[string], { reserved: number }>(
+      "SELECT COALESCE(SUM(k), 0) AS reserved FROM rounds WHERE prize_id = ? AND status = 'committed'",
+    ),
     listPrizes: db.prepare<[string], PrizeRow>(
       'SELECT * FROM prizes WHERE event_id = ? ORDER BY created_at, rowid',
     ),
@@ -101,6 +110,26 @@ export function createEventPart({ db, audit, weigher, rows }: SqliteParts): Even
     });
   });
 
+  const updatePrizeTx = db.transaction((prizeId: string, patch: PrizePatch, meta: AuditMeta) => {
+    rows.invalidate();
+    const row = sql.prizeById.get(prizeId);
+    if (!row) return { outcome: 'not_found' as const };
+    const current = prizeFromRow(row);
+    const minimum = minimumPrizeQuantity(current.awarded, sql.reserved.get(prizeId)?.reserved ?? 0);
+    if (patch.quantity !== undefined && patch.quantity < minimum)
+      return { outcome: 'quantity_too_low' as const, prize: current, minimum };
+    const next: Prize = {
+      ...current,
+      name: patch.name ?? current.name,
+      description: patch.description ?? current.description,
+      imageUrl: patch.imageUrl === undefined ? current.imageUrl : patch.imageUrl,
+      quantity: patch.quantity ?? current.quantity,
+    };
+    sql.updatePrize.run(next.name, next.description, next.imageUrl, next.quantity, prizeId);
+    audit.append(current.eventId, meta, 'prize.update', `prize:${prizeId}`, prizeEditAudit(current, next));
+    return { outcome: 'updated' as const, prize: next };
+  });
+
   return {
     async insertEvent(event, meta) {
       return insertEventTx(event, meta);
@@ -125,6 +154,9 @@ export function createEventPart({ db, audit, weigher, rows }: SqliteParts): Even
     async getPrize(prizeId) {
       const row = rows.read(`prize:${prizeId}`, () => sql.prizeById.get(prizeId));
       return row ? prizeFromRow(row) : null;
+    },
+    async updatePrize(prizeId, patch, meta) {
+      return updatePrizeTx(prizeId, patch, meta);
     },
     async listPrizes(eventId) {
       return sql.listPrizes.all(eventId).map(prizeFromRow);

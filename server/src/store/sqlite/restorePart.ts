@@ -27,6 +27,10 @@ export function createRestorePart({ db, audit, counters, rows }: SqliteParts): R
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertEntries: db.prepare('INSERT INTO round_entries (round_id, entries) VALUES (?, ?)'),
+    insertSupport: db.prepare(
+      `INSERT INTO support_messages (id, event_id, participant_id, body, created_at, answer, answered_at, read_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
   };
 
   const restoreTx = db.transaction((s: EventSnapshot, meta: AuditMeta): RestoreResult => {
@@ -61,6 +65,18 @@ export function createRestorePart({ db, audit, counters, rows }: SqliteParts): R
       if (entries !== null) sql.insertEntries.run(round.id, JSON.stringify(entries));
     }
     for (const c of s.claims) insertClaim(c);
+    for (const m of s.supportMessages) {
+      sql.insertSupport.run(
+        m.id,
+        event.id,
+        m.participantId,
+        m.body,
+        m.createdAt,
+        m.answer,
+        m.answeredAt,
+        m.readAt,
+      );
+    }
     for (const record of s.audit) audit.insertVerbatim(event.id, record);
     counters.rebuild(event.id);
     audit.append(event.id, meta, 'event.restore', `event:${event.id}`, {
