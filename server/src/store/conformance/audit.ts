@@ -101,7 +101,22 @@ export function describeAuditContract(kit: ConformanceKit): void {
         createdAt: 20,
       });
       await source.store.insertRound(committed, SYS);
+      const [asker] = await source.store.listParticipants(event.id, { offset: 0, limit: 1 });
+      await source.store.insertSupportMessage(
+        {
+          id: 'sup_restore_1',
+          eventId: event.id,
+          participantId: asker!.id,
+          body: 'Where is the desk?',
+          createdAt: 21,
+          answer: null,
+          answeredAt: null,
+          readAt: null,
+        },
+        SYS,
+      );
       const snapshot = await snapshotOf(source.store, event.id);
+      expect(snapshot.supportMessages).toHaveLength(1);
       const target = await setup();
       expect(await target.store.restoreEvent(snapshot, { actor: 'system', at: 99 })).toEqual({ ok: true });
       const reopened = await target.reopen();

@@ -1,5 +1,4 @@
 // Restoring a whole event into PostgreSQL: everything verbatim in one transaction, then the restore record.
-import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import type { Store } from '../store';
 import { appendAudit, auditHeadOf, insertAuditVerbatim, listAuditPage } from './audit';
 import { rebuildCounted } from './counters';
@@ -16,15 +15,6 @@ export function createPgRestorePart({ pool }: PgParts): PgRestorePart {
   return {
     async restoreEvent(s, meta) {
       const { event } = s;
-      // Guarded by the store's capability: PostgreSQL has no support inbox yet (its console part answers
-      // NOT_SUPPORTED). Refused before anything is written, rather than restoring without the messages.
-      if (s.supportMessages.length > 0) {
-        throw new DrawcastError(
-          ErrorCode.NOT_SUPPORTED,
-          `this backup holds ${s.supportMessages.length} support messages, which PostgreSQL cannot store yet; restore it into a SQLite server`,
-          'supportMessages',
-        );
-      }
       try {
         return await inTransaction(pool, async (tx) => {
           await lockEvent(tx, event.id);
@@ -65,6 +55,13 @@ export function createPgRestorePart({ pool }: PgParts): PgRestorePart {
             }
           }
           for (const c of s.claims) await insertClaimRow(tx, c);
+          for (const m of s.supportMessages) {
+            await tx.query(
+              `INSERT INTO support_messages (id, event_id, participant_id, body, created_at, answer, answered_at, read_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+              [m.id, event.id, m.participantId, m.body, m.createdAt, m.answer, m.answeredAt, m.readAt],
+            );
+          }
           for (const record of s.audit) await insertAuditVerbatim(tx, event.id, record);
           await rebuildCounted(tx, event.id);
           await appendAudit(tx, event.id, meta, 'event.restore', `event:${event.id}`, {
