@@ -2,7 +2,7 @@
 // and again over one data dir; after every restart CrashWorld.check() runs all the invariants. A step is
 // hit either exactly (DRAWCAST_FAILPOINT stops the server between a commit and its answer, see
 // server/src/failpoint.ts) or at a random moment while the request is in flight. DRAWCAST_CRASH_KILLS sets
-// the kills per step (default 4, bounded for CI); docs/SECURITY.md records a full run.
+// the kills per step (default 2, bounded for CI); docs/SECURITY.md records a full run.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import type { Client } from '../harness';
 import { CrashWorld } from './crashWorld';
 
 const TOKEN = 'crash-matrix-host-token-0123456789';
-const KILLS = Math.max(1, Number(process.env.DRAWCAST_CRASH_KILLS ?? 4));
+const KILLS = Math.max(1, Number(process.env.DRAWCAST_CRASH_KILLS ?? 2));
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 const STEPS = [
