@@ -2,9 +2,10 @@
 // and again over one data dir; after every restart CrashWorld.check() runs all the invariants. A step is
 // hit either exactly (DRAWCAST_FAILPOINT stops the server between a commit and its answer, see
 // server/src/failpoint.ts) or at a random moment while the request is in flight. DRAWCAST_CRASH_KILLS sets
-// the kills per step (default 2, bounded for CI); docs/SECURITY.md records a full run.
+// the kills per step (default 2, bounded for CI), DRAWCAST_CRASH_STEPS=a,b only those steps,
+// DRAWCAST_CRASH_VERBOSE=1 prints each kill and its timings; docs/SECURITY.md records a full run.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@drawcast/shared';
@@ -19,9 +20,11 @@ import { CrashWorld } from './crashWorld';
 
 const TOKEN = 'crash-matrix-host-token-0123456789';
 const KILLS = Math.max(1, Number(process.env.DRAWCAST_CRASH_KILLS ?? 2));
+let backupKillsWhileRunning = 0;
+const backupOutcomes = { completed: 0, failedCleanly: 0 };
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
-const STEPS = [
+const ALL_STEPS = [
   'joins',
   'round-created',
   'entries-closed',
@@ -32,7 +35,11 @@ const STEPS = [
   'import-half',
   'backup',
 ] as const;
-type Step = (typeof STEPS)[number];
+type Step = (typeof ALL_STEPS)[number];
+/** DRAWCAST_CRASH_STEPS=backup,joins runs only those steps (default: all, in lifecycle order). */
+const STEPS = ALL_STEPS.filter(
+  (s) => !process.env.DRAWCAST_CRASH_STEPS || process.env.DRAWCAST_CRASH_STEPS.split(',').includes(s),
+);
 
 /** The failpoint a step arms on its exact kills (every other kill of that step is a random in-flight one). */
 const FAILPOINT_OF: Partial<Record<Step, FailpointName>> = {
@@ -47,6 +54,26 @@ const FAILPOINT_OF: Partial<Record<Step, FailpointName>> = {
 const ALWAYS_EXACT = new Set<Step>(['drawn-not-broadcast', 'import-half']);
 
 const random = (n: number) => Math.floor(Math.random() * n);
+
+/** Resolves once process `pid` holds the SQLite file open (Linux /proc), polled every 5 ms. */
+async function databaseOpenedBy(pid: number): Promise<void> {
+  for (;;) {
+    try {
+      const dir = `/proc/${pid}/fd`;
+      if (readdirSync(dir).some((fd) => safeReadlink(`${dir}/${fd}`).endsWith('drawcast.db'))) return;
+    } catch {
+      return; // the process is gone: the caller's exit wins the race
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+const safeReadlink = (file: string) => {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return '';
+  }
+};
 
 /** A phase that takes over a minute is stuck: fail naming it rather than at the test's timeout. */
 async function within<T>(label: string, work: Promise<T>): Promise<T> {
@@ -290,7 +317,8 @@ describe('crash matrix: SIGKILL at every step, invariants after every restart', 
       known.acked = res?.status === 200;
     },
     async backup() {
-      // Joins pour in while `npm run backup` reads; the server dies part-way through the backup.
+      // Joins pour in while `npm run backup` reads; the server dies 0-30 ms after the backup process opened
+      // the database file (seen in /proc), i.e. while it reads or writes its document.
       const out = path.join(dataDir, `..`, `${path.basename(dataDir)}-backup-${world.checks}.json`);
       const backup = spawn(
         process.execPath,
@@ -310,8 +338,14 @@ describe('crash matrix: SIGKILL at every step, invariants after every restart', 
       let err = '';
       backup.stderr.on('data', (d: Buffer) => (err += String(d)));
       const exited = new Promise<number | null>((resolve) => backup.once('exit', resolve));
-      const joining = join(40);
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 300 + random(1200)))]);
+      let pouring = true;
+      const joining = (async () => {
+        while (pouring) await join(8).catch(() => (pouring = false));
+      })();
+      await Promise.race([exited, databaseOpenedBy(backup.pid!)]);
+      await new Promise((resolve) => setTimeout(resolve, random(30)));
+      if (backup.exitCode === null) backupKillsWhileRunning += 1;
+      pouring = false;
       await kill9(child);
       await joining;
       const code = await exited;
@@ -319,7 +353,11 @@ describe('crash matrix: SIGKILL at every step, invariants after every restart', 
       if (code === 0) {
         const document = validateBackup(JSON.parse(readFileSync(out, 'utf8')));
         expect(document.event.id).toBe(world.eventId);
-      } else expect(err).toMatch(/backup failed|cannot open/);
+        backupOutcomes.completed += 1;
+      } else {
+        expect(err).toMatch(/backup failed|cannot open/);
+        backupOutcomes.failedCleanly += 1;
+      }
       rmSync(out, { force: true });
     },
   };
@@ -380,7 +418,9 @@ describe('crash matrix: SIGKILL at every step, invariants after every restart', 
       );
       console.log(
         `crash matrix: ${KILLS} kills per step, ${world.checks} restarts checked, ${world.proofsVerified} proofs ` +
-          `verified, ${world.joins.size} acked joins, ` +
+          `verified, ${world.joins.size} acked joins, ${backupKillsWhileRunning} backup kills with the backup ` +
+          `running (${backupOutcomes.completed} backups completed valid, ${backupOutcomes.failedCleanly} failed ` +
+          `cleanly), ` +
           `${world.rounds.size} rounds, ${world.imports.length} imports; mean ms per kill: ` +
           Object.entries(timing)
             .map(([k, ms]) => `${k} ${Math.round(ms / (KILLS * STEPS.length))}`)
