@@ -6,7 +6,7 @@ import path from 'node:path';
 import pino from 'pino';
 import QRCode from 'qrcode';
 import { createServer } from './app';
-import { openClusterNode, type ClusterNode } from './cluster/clusterNode';
+import type { ClusterNode } from './cluster/clusterNode';
 import { ConfigError, loadConfig } from './config';
 import { listenErrorMessage, startupBanner } from './startupMessages';
 import { loadOrCreateContactKey } from './io/keys/contactKeyFile';
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const { databaseUrl } = config;
   // Several nodes: PostgreSQL (+ Redis); otherwise one process on its SQLite file, exactly as before.
   const cluster: ClusterNode | null = databaseUrl
-    ? await openClusterNode({ ...config, databaseUrl }, logger)
+    ? // Loaded only for several nodes: pg, ioredis and the Redis adapter slow down every single-node start.
+      await (await import('./cluster/clusterNode')).openClusterNode({ ...config, databaseUrl }, logger)
     : null;
   const store = cluster?.store ?? createSqliteStore({ file: path.join(config.dataDir, 'drawcast.db') });
   const contactKey = loadOrCreateContactKey(config.dataDir).key;

@@ -10,10 +10,19 @@ const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export interface ChildServer {
   proc: ChildProcess;
   url: string;
+  /** Resolves with the first stdout line (from now on) that matches, e.g. a `FAILPOINT <name>` line. */
+  waitForLine(pattern: RegExp): Promise<string>;
 }
 
-/** Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints. */
-export function startChildServer(dataDir: string, hostToken: string): Promise<ChildServer> {
+/**
+ * Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints; `env` adds to
+ * its environment (e.g. DRAWCAST_FAILPOINT, see server/src/failpoint.ts).
+ */
+export function startChildServer(
+  dataDir: string,
+  hostToken: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
@@ -26,15 +35,25 @@ export function startChildServer(dataDir: string, hostToken: string): Promise<Ch
         DRAWCAST_DATA_DIR: dataDir,
         DRAWCAST_HOST_TOKEN: hostToken,
         DRAWCAST_LOG_LEVEL: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });
+    const waitForLine = (pattern: RegExp) =>
+      new Promise<string>((found) => {
+        const onLine = (line: string) => {
+          if (!pattern.test(line)) return;
+          lines.off('line', onLine);
+          found(line);
+        };
+        lines.on('line', onLine);
+      });
     lines.on('line', (line) => {
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (match) resolve({ proc, url: match[1]! });
+      if (match) resolve({ proc, url: match[1]!, waitForLine });
     });
     proc.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
   });

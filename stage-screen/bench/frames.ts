@@ -72,6 +72,27 @@ async function main(): Promise<void> {
     rows.push(await measure(page, 'wheel spin, 100,000 names', bench('wheel', 100_000, 1)));
     rows.push(await measure(page, 'slot machine, 1,000 entries (5 reels)', bench('slots', 1_000, 5)));
     rows.push(await measure(page, 'slot machine, 100,000 entries (5 reels)', bench('slots', 100_000, 5)));
+    // The same draws without the frame savers (?cache=0: the wheel's wedges and labels drawn live every
+    // frame, a stencil mask per reel), then with them again: A-B-A in one page, so a change of load on this
+    // shared machine shows up as a difference between the two A rows instead of hiding in the ratio.
+    const open = async (query: string) => {
+      await page.goto(`${server.url}/stage/${event.joinCode}?bench=1&muted=1${query}${antialias}`);
+      await page.waitForFunction(() => window.__stage?.ready === true, undefined, { timeout: 60_000 });
+    };
+    await open('&cache=0');
+    rows.push(
+      await measure(page, 'wheel spin, 10,000 names, disc drawn live (?cache=0)', bench('wheel', 10_000, 1)),
+    );
+    rows.push(
+      await measure(
+        page,
+        'slot machine, 100,000 entries, masked reels (?cache=0)',
+        bench('slots', 100_000, 5),
+      ),
+    );
+    await open('');
+    rows.push(await measure(page, 'wheel spin, 10,000 names (again)', bench('wheel', 10_000, 1)));
+    rows.push(await measure(page, 'slot machine, 100,000 entries (again)', bench('slots', 100_000, 5)));
     const base = rows[0]!.median;
     const out = [
       `Stage frame times, Chromium ${chromium.browser.version()} (SwiftShader, ${VIEWPORT.width}×${VIEWPORT.height}, antialias ${antialias ? 'off' : 'on'}), ${SECONDS} s each`,
@@ -83,7 +104,7 @@ async function main(): Promise<void> {
           `| ${r.name} | ${r.frames} | ${r.median.toFixed(1)} | ${(1000 / r.median).toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.median / base).toFixed(2)} |`,
       ),
       '',
-      `wheel 100,000 / 1,000 names: ${(rows[4]!.median / rows[3]!.median).toFixed(2)}; slots 100,000 / 1,000 entries: ${(rows[6]!.median / rows[5]!.median).toFixed(2)}`,
+      `wheel 100,000 / 1,000 names: ${(rows[4]!.median / rows[3]!.median).toFixed(2)}; slots 100,000 / 1,000 entries: ${(rows[6]!.median / rows[5]!.median).toFixed(2)}; wheel cached / live disc (10,000 names): ${(rows[2]!.median / rows[7]!.median).toFixed(2)} and ${(rows[9]!.median / rows[7]!.median).toFixed(2)}; slots unmasked / masked (100,000): ${(rows[6]!.median / rows[8]!.median).toFixed(2)} and ${(rows[10]!.median / rows[8]!.median).toFixed(2)}`,
     ];
     process.stdout.write(out.join('\n') + '\n');
   } finally {

@@ -78,7 +78,7 @@ export class StageApp {
     private readonly t: Strings,
   ) {
     this.lobby = new LobbyScene(theme, t, opts.overlay);
-    this.draw = new DrawScene(theme, t, opts.reducedMotion, opts.overlay, {
+    this.draw = new DrawScene(theme, t, opts.reducedMotion, opts.overlay, opts.frameSavers, {
       tick: () => this.sound.tick(),
       reelStopped: () => this.sound.tick(),
       landed: (roundId) => this.onLanded(roundId),

@@ -19,6 +19,11 @@ export interface StageOptions {
   /** Overrides of the event's branding (an OBS scene may want its own): ?color=%23rrggbb&logo=/path.png. */
   primaryColor: string | null;
   logoUrl: string | null;
+  /**
+   * Frame savers (default on): the wheel's disc cached as one texture, reels without stencil masks.
+   * ?cache=0 turns them off, so the bench can measure both ways in one run.
+   */
+  frameSavers: boolean;
 }
 
 const CHROMA: Record<string, number> = { green: 0x00b140, blue: 0x0047bb, magenta: 0xff00ff };
@@ -51,6 +56,7 @@ export function readOptions(loc: Location = window.location): StageOptions {
     muted: q.get('muted') === '1',
     primaryColor: q.get('color'),
     logoUrl: q.get('logo')?.startsWith('/') && !q.get('logo')?.startsWith('//') ? q.get('logo') : null,
+    frameSavers: q.get('cache') !== '0',
   };
 }
 

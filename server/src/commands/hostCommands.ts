@@ -1,6 +1,7 @@
 // Host commands shared by REST and host sockets: auth is the transport's, the rest is here: call the
 // service, broadcast what changed, answer with the wire DTO. A REST draw and a socket draw are one call.
 import type { ClaimDto, EventDto, ParticipantRowDto, PrizeDto, RoundDto } from '@drawcast/shared';
+import { failpoint } from '../failpoint';
 import type { ImportSource } from '../io/import/importTypes';
 import type {
   AddPrizeInput,
@@ -82,6 +83,8 @@ export class HostCommands {
   /** Commits a round (seed stored first by the service) and publishes its commitment. */
   async createRound(eventId: string, input: CreateRoundInput): Promise<RoundDto> {
     const round = await this.service.createRound(eventId, input);
+    const held = failpoint('after-round-commit');
+    if (held) await held;
     this.hub.roundCommitted(round);
     return toRoundDto(round);
   }
@@ -99,6 +102,8 @@ export class HostCommands {
   /** Issue #9: freezes the entry list and announces its count and digest (a repeat announces nothing). */
   async closeEntries(roundId: string): Promise<RoundDto> {
     const { round, alreadyClosed } = await this.service.closeEntries(roundId);
+    const held = alreadyClosed ? null : failpoint('after-close-commit');
+    if (held) await held;
     if (!alreadyClosed) this.hub.entriesClosed(round);
     return toRoundDto(round);
   }
@@ -114,6 +119,9 @@ export class HostCommands {
   async drawRound(roundId: string): Promise<RoundDto> {
     const { round, alreadyDrawn, closedByDraw } = await this.service.drawRound(roundId);
     if (!alreadyDrawn) {
+      // Stored (winners, reveal times, audit head), nobody told yet: the crash matrix's kill point.
+      const held = failpoint('after-draw-commit');
+      if (held) await held;
       this.metrics.draws.inc();
       if (closedByDraw) this.hub.entriesClosed(round);
       this.hub.roundDrawn(round);
@@ -182,6 +190,8 @@ export class HostCommands {
   /** Staff redeem a code once; the winner's phone is told. */
   async redeem(code: string, staff: string): Promise<ClaimDto> {
     const claim = await this.service.redeem(code, staff);
+    const held = failpoint('after-redeem-commit');
+    if (held) await held;
     this.hub.claimRedeemed(claim);
     return toClaimDto(claim);
   }

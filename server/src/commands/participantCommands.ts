@@ -1,5 +1,6 @@
 // Phone commands shared by the socket and REST: join, state sync, check-in, shipping contact, and the
 // public reads (pre-join event info, proofs).
+import { failpoint } from '../failpoint';
 import type {
   FrozenEntriesDto,
   JoinAckDto,
@@ -108,7 +109,10 @@ export class ParticipantCommands {
 
   /** The winner's phone gives its shipping contact (proves itself with its device token). */
   async submitShippingContact(input: ShippingContactInput): Promise<WinnerClaimDto> {
-    return toWinnerClaimDto(await this.service.submitShippingContact(input));
+    const claim = await this.service.submitShippingContact(input);
+    const held = failpoint('after-contact-commit');
+    if (held) await held;
+    return toWinnerClaimDto(claim);
   }
 
   /** The phone app at `/` (the URL the server prints as a QR code): which draws are open to join now. */

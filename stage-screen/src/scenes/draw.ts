@@ -53,6 +53,7 @@ export class DrawScene implements Scene {
     private readonly t: Strings,
     private readonly reducedMotion: boolean,
     private readonly overlay: boolean,
+    frameSavers: boolean,
     private readonly hooks: DrawHooks,
   ) {
     const style = (size: number, color: number) => ({
@@ -76,8 +77,8 @@ export class DrawScene implements Scene {
       text: '',
       style: { ...style(90, theme.text), wordWrap: true, wordWrapWidth: 1600 },
     });
-    this.wheel = new WheelView(theme, (n) => this.hooks.tick(n));
-    this.slots = new SlotsView(theme, (r) => this.hooks.reelStopped(r));
+    this.wheel = new WheelView(theme, (n) => this.hooks.tick(n), frameSavers);
+    this.slots = new SlotsView(theme, (r) => this.hooks.reelStopped(r), !frameSavers);
     for (const t of [this.title, this.banner, this.fadeNames, this.waiting]) t.anchor.set(0.5);
     this.view.addChild(
       this.backdrop,

@@ -15,6 +15,9 @@ import { clip } from './scene';
 const STRIP = 24;
 /** Rows visible above and below the centre line. */
 const HALF_WINDOW = 1;
+/** Rows (in row heights from the centre) start fading here and are gone here, before the window's edge. */
+const FADE_START = HALF_WINDOW - 0.4;
+const FADE_END = HALF_WINDOW + 0.2;
 
 interface Reel {
   strip: ReelStrip<NameEntry>;
@@ -23,7 +26,6 @@ interface Reel {
   motion: Motion;
   box: Container;
   frame: Graphics;
-  mask: Graphics;
   stopped: boolean;
 }
 
@@ -44,6 +46,8 @@ export class SlotsView {
   constructor(
     private readonly theme: Theme,
     private readonly onStop: (reel: number) => void,
+    /** The older way (bench comparison only): a stencil mask per reel instead of the edge fade. */
+    private readonly masked = false,
   ) {}
 
   /** Builds the reels for these winners from the pool and plans each stop (last one exactly at endAt). */
@@ -64,7 +68,6 @@ export class SlotsView {
       const start = rng() * strip.items.length;
       const box = new Container();
       const frame = new Graphics();
-      const mask = new Graphics();
       const texts = strip.items.map(
         (e) =>
           new Text({
@@ -76,8 +79,14 @@ export class SlotsView {
         t.anchor.set(0.5);
         t.visible = false;
       }
-      box.addChild(frame, ...texts, mask);
-      box.mask = mask;
+      // No stencil mask (two extra passes per reel per frame on a software renderer): rows fade out before
+      // the window's edge instead, and names too wide for the reel are narrowed once in layoutReels.
+      box.addChild(frame, ...texts);
+      if (this.masked) {
+        const mask = new Graphics();
+        box.addChild(mask);
+        box.mask = mask;
+      }
       this.view.addChild(box);
       this.reels.push({
         strip,
@@ -91,7 +100,6 @@ export class SlotsView {
         },
         box,
         frame,
-        mask,
         stopped: false,
       });
     }
@@ -116,9 +124,10 @@ export class SlotsView {
         const idx = itemAtOffset(base + d, n);
         next.add(idx);
         const t = reel.texts[idx]!;
-        t.visible = true;
+        const dist = Math.abs(base + d - offset);
+        t.visible = dist <= FADE_END;
         t.y = (base + d - offset) * rowH;
-        t.alpha = d === 0 ? 1 : 0.55;
+        t.alpha = d === 0 ? 1 : 0.55 * Math.min(1, Math.max(0, (FADE_END - dist) / (FADE_END - FADE_START)));
       }
       for (const idx of reel.shown) if (!next.has(idx)) reel.texts[idx]!.visible = false;
       reel.shown = next;
@@ -159,10 +168,17 @@ export class SlotsView {
       reel.frame
         .roundRect(-w / 2, -h / 2, w, h, 16 * this.scale)
         .stroke({ width: 4 * this.scale, color: this.theme.accent });
-      reel.mask.clear();
-      reel.mask.rect(-w / 2, -h / 2, w, h).fill(0xffffff);
+      if (reel.box.mask instanceof Graphics)
+        reel.box.mask
+          .clear()
+          .rect(-w / 2, -h / 2, w, h)
+          .fill(0xffffff);
       const fontSize = Math.min(44 * this.scale, w / 8);
-      for (const t of reel.texts) t.style.fontSize = fontSize;
+      for (const t of reel.texts) {
+        t.style.fontSize = fontSize;
+        t.scale.set(1);
+        t.scale.x = Math.min(1, (w * 0.92) / Math.max(1, t.width));
+      }
     });
   }
 }

@@ -1,5 +1,4 @@
 // The winners list as CSV and XLSX for hosts and staff, safe to open in Excel.
-import ExcelJS from 'exceljs';
 
 /** One line of the export; built by the service from rounds, claims and participants. */
 export interface WinnerExportRow {
@@ -73,6 +72,8 @@ export async function winnersXlsx(
   rows: readonly WinnerExportRow[],
   language: ExportLanguage = 'en',
 ): Promise<Buffer> {
+  // Loaded on first use: exceljs is the heaviest module, and a restart (after a crash too) needs none of it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Drawcast';
   const sheet = workbook.addWorksheet(language === 'zh' ? '中奖名单' : 'Winners', {

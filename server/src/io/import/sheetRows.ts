@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DrawcastError, ErrorCode } from '@drawcast/shared';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import type { ImportSource } from './importTypes';
 
 /** One spreadsheet row: its 1-based number as Excel would show it, and its cells as trimmed-later text. */
@@ -81,6 +80,8 @@ function openStream(source: ImportSource): Readable {
  * never held as a workbook in memory. Any unzip or XML failure becomes INVALID_FILE.
  */
 export async function* xlsxRows(source: ImportSource): AsyncGenerator<SheetRow> {
+  // Loaded on first use: exceljs is the heaviest module, and a restart (after a crash too) needs none of it.
+  const { default: ExcelJS } = await import('exceljs');
   const input = openStream(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',

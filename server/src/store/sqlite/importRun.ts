@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditMeta } from '../../domain/audit/actor';
+import { failpoint } from '../../failpoint';
 import type { ImportedPerson, Participant, PersonIdentifier } from '../../domain/types';
 import type { ImportBatch, ImportedPersonInput, InsertPeopleResult } from '../store';
 import type { SqliteParts } from './parts';
@@ -151,6 +152,9 @@ export function createImportWriter(
       for (let next = 0, slices = 1; next < people.length; slices++) {
         next = slice(next);
         if (next < people.length) await (slices % SLICES_PER_SYNC === 0 ? sync() : nextTurn());
+        // Some slices stored, the run not finished: the crash matrix's kill point.
+        const held = slices === 1 && next < people.length ? failpoint('import-mid-run') : null;
+        if (held) await held;
         // A join's fsync in flight: let it finish before adding pages its successor would have to carry.
         await fsyncRunning();
       }
