@@ -9,10 +9,16 @@ import { deviceToken, okData, openEventWithPrize, startTestServer } from '../har
 import type { Client, TestServer } from '../harness';
 import { StoreProbe } from './storeProbe';
 
-/** Cases per entry point: DRAWCAST_FUZZ_RUNS (the issue's full run is 10000); the CI default keeps the run to minutes. */
-export function fuzzRuns(fallback: number): number {
+/** Cases per entry point: DRAWCAST_FUZZ_RUNS, else the issue's 10,000 (CI runs the full count). */
+export function fuzzRuns(fallback = 10_000): number {
   const raw = Number(process.env.DRAWCAST_FUZZ_RUNS);
   return Number.isInteger(raw) && raw > 0 ? raw : fallback;
+}
+
+/** The fast-check seed of a run: DRAWCAST_FUZZ_SEED replays one (each batch logs its own seed on failure). */
+export function fuzzSeed(): number {
+  const raw = Number(process.env.DRAWCAST_FUZZ_SEED);
+  return Number.isInteger(raw) ? raw : Math.floor(Math.random() * 2 ** 31);
 }
 
 /** A seeded server plus the ids a hostile payload may borrow to get past "not found". */
@@ -21,6 +27,8 @@ export interface FuzzFixture {
   probe: StoreProbe;
   phone: Client;
   phoneToken: string;
+  /** A desk credential for the seeded event (the staff role). */
+  staffToken: string;
   realValues: Record<string, unknown[]>;
 }
 
@@ -59,6 +67,8 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
   if (drawn.status !== 200) throw new Error(`draw: ${JSON.stringify(drawn.body)}`);
   const claims = (await t.api<ClaimDto[]>('GET', `/api/events/${ev.eventId}/claims`)).body;
   const claim = claims[0]!;
+  const staff = await t.api<{ token: string }>('POST', `/api/events/${ev.eventId}/staff`, { label: 'Desk' });
+  if (staff.status !== 201) throw new Error(`staff: ${JSON.stringify(staff.body)}`);
   const probe = new StoreProbe(path.join(t.dataDir, 'drawcast.db'));
   const realValues: Record<string, unknown[]> = {
     eventId: [ev.eventId],
@@ -82,7 +92,7 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
     streamDelayMs: [0, 1000],
     tickets: [1],
   };
-  return { t, probe, phone, phoneToken, realValues };
+  return { t, probe, phone, phoneToken, staffToken: staff.body.token, realValues };
 }
 
 /** Why: "typed" means the client can switch on it: ok with data, or a known code with a message (never INTERNAL). */
