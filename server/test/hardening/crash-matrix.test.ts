@@ -14,13 +14,15 @@ import { validateBackup } from '../../src/io/export/validateBackup';
 import type { FailpointName } from '../../src/failpoint';
 import { kill9, startChildServer } from '../child-server';
 import type { ChildServer } from '../child-server';
-import { apiCall, deviceToken, nextEvent, openClient, tempDataDir, waitConnected } from '../harness';
+import { apiCall, deviceToken, nextEvent, openClient, tempDataDir } from '../harness';
 import type { Client } from '../harness';
 import { CrashWorld } from './crashWorld';
 
 const TOKEN = 'crash-matrix-host-token-0123456789';
 const KILLS = Math.max(1, Number(process.env.DRAWCAST_CRASH_KILLS ?? 2));
 let backupKillsWhileRunning = 0;
+/** Where a step is waiting (named in a stuck step's error). */
+let phase = '';
 const backupOutcomes = { completed: 0, failedCleanly: 0 };
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -79,7 +81,7 @@ const safeReadlink = (file: string) => {
 async function within<T>(label: string, work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${label}: stuck for 60 s`)), 60_000);
+    timer = setTimeout(() => reject(new Error(`${label}: stuck for 60 s ${phase}`)), 60_000);
   });
   try {
     return await Promise.race([work, stuck]);
@@ -114,7 +116,12 @@ describe('crash matrix: SIGKILL at every step, invariants after every restart', 
   const phone = async () => {
     const s = openClient(child.url, { protocolVersion: PROTOCOL_VERSION });
     sockets.push(s);
-    await waitConnected(s);
+    // Not waitConnected: a kill during the handshake ends in 'disconnect' without any 'connect_error'.
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+      s.once('disconnect', () => reject(new Error('disconnected before connecting')));
+    });
     return s;
   };
 
@@ -342,13 +349,18 @@ describe('crash matrix: SIGKILL at every step, invariants after every restart', 
       const joining = (async () => {
         while (pouring) await join(8).catch(() => (pouring = false));
       })();
+      phase = 'waiting for the backup to open the database';
       await Promise.race([exited, databaseOpenedBy(backup.pid!)]);
       await new Promise((resolve) => setTimeout(resolve, random(30)));
       if (backup.exitCode === null) backupKillsWhileRunning += 1;
       pouring = false;
+      phase = 'killing';
       await kill9(child);
+      phase = 'waiting for the joins';
       await joining;
+      phase = 'waiting for the backup to exit';
       const code = await exited;
+      phase = '';
       // The backup either completes with a valid document or fails cleanly; it never half-writes.
       if (code === 0) {
         const document = validateBackup(JSON.parse(readFileSync(out, 'utf8')));
