@@ -59,16 +59,36 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the desk scans a winner QR with the camera and finds the win', async () => {
+/** An open event (reveal at once) with one unit of one prize. */
+async function openEventWithPrize(title: string, prizeName: string) {
   const event = await hostApi<{ id: string; joinCode: string }>(server, 'POST', '/api/events', {
-    title: 'Camera night',
+    title,
     settings: { revealLeadMs: 0 },
   });
   await hostApi(server, 'POST', `/api/events/${event.id}/open`);
   const prize = await hostApi<{ id: string }>(server, 'POST', `/api/events/${event.id}/prizes`, {
-    name: 'Lamp',
+    name: prizeName,
     quantity: 1,
   });
+  return { event, prize };
+}
+
+/** Draws one winner of the prize, and makes a staff credential for the desk that redeems the win. */
+async function drawOneWinner(eventId: string, prizeId: string, staffLabel: string) {
+  const round = await hostApi<RoundDto>(server, 'POST', `/api/events/${eventId}/rounds`, {
+    prizeId,
+    winners: 1,
+  });
+  await hostApi(server, 'POST', `/api/rounds/${round.id}/draw`);
+  const [claim] = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${eventId}/claims`);
+  const staff = await hostApi<{ token: string }>(server, 'POST', `/api/events/${eventId}/staff`, {
+    label: staffLabel,
+  });
+  return { claim, staff };
+}
+
+test('the desk scans a winner QR with the camera and finds the win', async () => {
+  const { event, prize } = await openEventWithPrize('Camera night', 'Lamp');
   for (const nickname of ['Ann', 'Bo']) {
     const phone = io(server.url, {
       auth: { protocolVersion: PROTOCOL_VERSION },
@@ -83,15 +103,7 @@ test('the desk scans a winner QR with the camera and finds the win', async () =>
     });
     expect(ack.ok).toBe(true);
   }
-  const round = await hostApi<RoundDto>(server, 'POST', `/api/events/${event.id}/rounds`, {
-    prizeId: prize.id,
-    winners: 1,
-  });
-  await hostApi(server, 'POST', `/api/rounds/${round.id}/draw`);
-  const [claim] = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
-  const staff = await hostApi<{ token: string }>(server, 'POST', `/api/events/${event.id}/staff`, {
-    label: 'Desk',
-  });
+  const { claim, staff } = await drawOneWinner(event.id, prize.id, 'Desk');
 
   // The QR encodes a desk URL, as a staff phone's camera app would open it.
   const video = path.join(dir, 'qr.y4m');
@@ -134,30 +146,14 @@ test('the desk scans a winner QR with the camera and finds the win', async () =>
 
 test('a staff phone opens the desk URL of a winner’s QR (as a camera app would) and redeems', async () => {
   const shots = screenshotDir('host-desk-link');
-  const event = await hostApi<{ id: string; joinCode: string }>(server, 'POST', '/api/events', {
-    title: 'Desk link night',
-    settings: { revealLeadMs: 0 },
-  });
-  await hostApi(server, 'POST', `/api/events/${event.id}/open`);
-  const prize = await hostApi<{ id: string }>(server, 'POST', `/api/events/${event.id}/prizes`, {
-    name: 'Kettle',
-    quantity: 1,
-  });
+  const { event, prize } = await openEventWithPrize('Desk link night', 'Kettle');
   plain = await launchChromium();
   const phone = await newPhone(plain.browser, 'winner', 'en-US');
   await phone.page.goto(`${server.url}/j/${event.joinCode}`);
   await phone.page.locator('#nickname').fill('Wen');
   await phone.page.locator('form button[type=submit]').click();
   await phone.page.getByTestId('entry-id').waitFor();
-  const round = await hostApi<RoundDto>(server, 'POST', `/api/events/${event.id}/rounds`, {
-    prizeId: prize.id,
-    winners: 1,
-  });
-  await hostApi(server, 'POST', `/api/rounds/${round.id}/draw`);
-  const [claim] = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
-  const staff = await hostApi<{ token: string }>(server, 'POST', `/api/events/${event.id}/staff`, {
-    label: 'Door',
-  });
+  const { claim, staff } = await drawOneWinner(event.id, prize.id, 'Door');
 
   // The winner's phone shows its QR; its pixels are decoded as a camera app would read them.
   await phone.page.goto(`${server.url}/j/${event.joinCode}#/wins`);

@@ -6,14 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROTOCOL_VERSION, verifyProof } from '@drawcast/shared';
 import type { ClaimDto, ClientToServerEvents, RoundDto, ServerToClientEvents } from '@drawcast/shared';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, screenshotDir, seriousAxeViolations } from '../../e2e-kit/browser';
+import { launchChromium, screenshotDir } from '../../e2e-kit/browser';
 import type { LaunchedBrowser } from '../../e2e-kit/browser';
 import { hostApi, startServer } from '../../e2e-kit/server';
 import type { RunningServer } from '../../e2e-kit/server';
+import { expectAxeClean, newConsolePage } from './consoleKit';
 
 type Phone = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -51,20 +52,7 @@ afterAll(async () => {
   await Promise.all([server?.stop(), chromium?.close()]);
 });
 
-async function newPage(locale: string): Promise<Page> {
-  // bypassCSP: axe-core is injected as an inline script, which the server's CSP (rightly) blocks.
-  const context = await chromium.browser.newContext({
-    locale,
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function axeClean(page: Page, screen: string) {
-  expect({ screen, violations: await seriousAxeViolations(page) }).toEqual({ screen, violations: [] });
-}
+const newPage = (locale: string) => newConsolePage(chromium.browser, contexts, locale);
 
 async function joinPhone(joinCode: string, nickname: string): Promise<Phone> {
   const socket: Phone = io(server.url, {
@@ -93,7 +81,7 @@ test('a whole event runs from the console', async () => {
   await page.getByRole('heading', { name: 'Your events' }).waitFor();
   expect(page.url()).not.toContain('token');
   await page.screenshot({ path: path.join(shots, 'events-en.png'), fullPage: true });
-  await axeClean(page, 'events');
+  await expectAxeClean(page, 'events');
 
   // 2. Create the event; no reveal animation so the test need not wait for it.
   await page.getByLabel('Event title').fill('Friday night draw');
@@ -115,7 +103,7 @@ test('a whole event runs from the console', async () => {
   const joinCode = (await page.getByTestId('join-code').textContent())!.trim();
   expect(await page.getByTestId('join-url').textContent()).toContain(`/j/${joinCode}`);
   await page.screenshot({ path: path.join(shots, 'event-en.png'), fullPage: true });
-  await axeClean(page, 'event');
+  await expectAxeClean(page, 'event');
   const events = await hostApi<Array<{ id: string; joinCode: string; settings: { revealLeadMs: number } }>>(
     server,
     'GET',
@@ -152,7 +140,7 @@ test('a whole event runs from the console', async () => {
   const img = page.getByRole('img', { name: 'Image of Headphones' });
   await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
   await page.screenshot({ path: path.join(shots, 'prizes-en.png'), fullPage: true });
-  await axeClean(page, 'prizes');
+  await expectAxeClean(page, 'prizes');
 
   // 3a. Edit a prize after creation: name, quantity, description, and a picture added.
   await page.getByRole('button', { name: 'Edit Coffee voucher' }).click();
@@ -162,7 +150,7 @@ test('a whole event runs from the console', async () => {
   await editForm.getByLabel('Description').fill('A large coffee');
   await editForm.getByLabel(/^Replace the image/).setInputFiles(png);
   await page.screenshot({ path: path.join(shots, 'prize-edit-en.png'), fullPage: true });
-  await axeClean(page, 'prize edit');
+  await expectAxeClean(page, 'prize edit');
   await editForm.getByRole('button', { name: 'Save changes' }).click();
   await page.getByTestId('prize-saved').waitFor();
   await page.locator('.prize .name', { hasText: 'Coffee voucher XL' }).waitFor();
@@ -194,7 +182,7 @@ test('a whole event runs from the console', async () => {
   expect(rejected[1]).toMatch(/^801\s*employeeId/);
   expect(await page.getByTestId('import-progress').count()).toBe(1);
   await page.screenshot({ path: path.join(shots, 'import-en.png'), fullPage: true });
-  await axeClean(page, 'import');
+  await expectAxeClean(page, 'import');
 
   // 4. Five phones join; the dashboard's counts and chart move without a reload.
   await page.getByRole('button', { name: 'Dashboard' }).click();
@@ -208,7 +196,7 @@ test('a whole event runs from the console', async () => {
     .poll(() => chart.evaluate((c) => (c as HTMLCanvasElement).toDataURL()), { timeout: 15_000 })
     .not.toBe(before);
   await page.screenshot({ path: path.join(shots, 'dashboard-en.png'), fullPage: true });
-  await axeClean(page, 'dashboard');
+  await expectAxeClean(page, 'dashboard');
 
   await page.getByRole('button', { name: 'Participants' }).click();
   await expect.poll(() => page.getByTestId('participant-total').textContent()).toContain('1003 joined');
@@ -218,7 +206,7 @@ test('a whole event runs from the console', async () => {
   await page.getByLabel('Search nickname or entry id').fill('');
   await expect.poll(() => page.locator('tbody tr').count()).toBe(50);
   await page.screenshot({ path: path.join(shots, 'participants-en.png'), fullPage: true });
-  await axeClean(page, 'participants');
+  await expectAxeClean(page, 'participants');
 
   // 5. A round of 2 Headphones: commitment at once, close entries, entropy, Draw → confirm, double-clicked: one draw.
   await page.getByRole('button', { name: 'Rounds' }).click();
@@ -241,7 +229,7 @@ test('a whole event runs from the console', async () => {
   await page.getByTestId('draw').click();
   await page.getByRole('alertdialog').waitFor();
   await page.screenshot({ path: path.join(shots, 'round-confirm-en.png'), fullPage: true });
-  await axeClean(page, 'round confirm');
+  await expectAxeClean(page, 'round confirm');
   await page.getByTestId('draw-confirm').dblclick();
   await expect.poll(() => page.locator('[data-testid="claim-code"]').count(), { timeout: 15_000 }).toBe(2);
   const rounds = await hostApi<RoundDto[]>(server, 'GET', `/api/events/${event.id}/rounds`);
@@ -249,7 +237,7 @@ test('a whole event runs from the console', async () => {
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
   expect(/^drawcast_draws_total (\d+)/m.exec(metrics)?.[1]).toBe('1');
   await page.screenshot({ path: path.join(shots, 'rounds-en.png'), fullPage: true });
-  await axeClean(page, 'rounds');
+  await expectAxeClean(page, 'rounds');
 
   const claims = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
   const [first, second] = claims as [ClaimDto, ClaimDto];
@@ -274,7 +262,7 @@ test('a whole event runs from the console', async () => {
   await desk.getByTestId('redeem').click();
   await expect.poll(() => desk.getByTestId('desk-message').textContent()).toContain('Redeemed');
   await desk.screenshot({ path: path.join(shots, 'desk-en.png'), fullPage: true });
-  await axeClean(desk, 'desk');
+  await expectAxeClean(desk, 'desk');
   await desk.getByTestId('redeem').click();
   await expect.poll(() => desk.getByTestId('desk-message').textContent()).toContain('Already redeemed');
   expect(await desk.getByTestId('desk-message').textContent()).toContain('Mei (Desk 1)');
@@ -336,7 +324,7 @@ test('a whole event runs from the console', async () => {
   expect((await answered).answer).toBe('Not this time, next round soon!');
   await expect.poll(() => page.getByTestId('support-unread').count()).toBe(0);
   await page.screenshot({ path: path.join(shots, 'support-en.png'), fullPage: true });
-  await axeClean(page, 'support');
+  await expectAxeClean(page, 'support');
 
   // 8. Records: the winners CSV has the right codes; the audit chain verifies.
   await page.getByRole('button', { name: 'Records' }).click();
@@ -351,7 +339,7 @@ test('a whole event runs from the console', async () => {
   await page.getByTestId('verify-audit').click();
   await expect.poll(() => page.getByTestId('audit-verdict').textContent()).toContain('Intact');
   await page.screenshot({ path: path.join(shots, 'records-en.png'), fullPage: true });
-  await axeClean(page, 'records');
+  await expectAxeClean(page, 'records');
 
   // 9. The same screens in Chinese.
   const zh = await newPage('zh-CN');
@@ -361,11 +349,11 @@ test('a whole event runs from the console', async () => {
   await zh.getByRole('button', { name: '管理' }).first().click();
   await zh.getByTestId('join-code').waitFor();
   await zh.screenshot({ path: path.join(shots, 'event-zh.png'), fullPage: true });
-  await axeClean(zh, 'event zh');
+  await expectAxeClean(zh, 'event zh');
   await zh.getByRole('button', { name: '抽奖轮次' }).click();
   await zh.locator('[data-testid="claim-code"]').first().waitFor();
   await zh.screenshot({ path: path.join(shots, 'rounds-zh.png'), fullPage: true });
-  await axeClean(zh, 'rounds zh');
+  await expectAxeClean(zh, 'rounds zh');
   await zh.getByRole('button', { name: '兑奖台' }).click();
   await zh.screenshot({ path: path.join(shots, 'desk-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '数据面板' }).click();
@@ -387,7 +375,7 @@ test('a whole event runs from the console', async () => {
   await zhEdit.getByRole('alert').waitFor();
   expect(await zhEdit.getByRole('alert').textContent()).toContain('数量不能低于');
   await zh.screenshot({ path: path.join(shots, 'prize-edit-zh.png'), fullPage: true });
-  await axeClean(zh, 'prize edit zh');
+  await expectAxeClean(zh, 'prize edit zh');
   const headphones = (
     await hostApi<Array<{ name: string; quantity: number }>>(server, 'GET', `/api/events/${event.id}/prizes`)
   ).find((p) => p.name === 'Headphones');

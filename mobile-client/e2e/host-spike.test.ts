@@ -9,10 +9,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, screenshotDir, seriousAxeViolations } from '../../e2e-kit/browser';
+import { launchChromium, screenshotDir } from '../../e2e-kit/browser';
 import type { LaunchedBrowser } from '../../e2e-kit/browser';
 import { hostApi, startServer } from '../../e2e-kit/server';
 import type { RunningServer } from '../../e2e-kit/server';
+import { consoleSignInUrl, expectAxeClean, newConsolePage } from './consoleKit';
 
 type Phone = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -45,19 +46,7 @@ afterAll(async () => {
   await Promise.all([server?.stop(), chromium?.close()]);
 });
 
-async function newPage(locale: string): Promise<Page> {
-  const context = await chromium.browser.newContext({
-    locale,
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function axeClean(page: Page, screen: string) {
-  expect({ screen, violations: await seriousAxeViolations(page) }).toEqual({ screen, violations: [] });
-}
+const newPage = (locale: string) => newConsolePage(chromium.browser, contexts, locale);
 
 /** A phone socket whose requests arrive through the (trusted) proxy from `ip`. */
 async function phoneFrom(ip: string): Promise<Phone> {
@@ -84,7 +73,7 @@ const join = (phone: Phone, joinCode: string, nickname: string) =>
 
 async function openEvent(page: Page, locale: 'en' | 'zh-CN') {
   await page.goto('about:blank'); // a full load each time (a new hash alone would not reload the app)
-  await page.goto(`${server.url}/host#token=${encodeURIComponent(server.hostToken)}`);
+  await page.goto(consoleSignInUrl(server));
   await page
     .getByRole('button', { name: locale === 'en' ? 'Manage' : '管理' })
     .first()
@@ -131,7 +120,7 @@ test('a join spike reaches the console, which disqualifies the batch and dismiss
   expect(await banner.textContent()).not.toContain(ATTACKER);
   expect(await page.getByTestId('spike-rate').textContent()).toMatch(/\d+ joins a minute/);
   await page.screenshot({ path: path.join(shots, 'spike-en.png'), fullPage: true });
-  await axeClean(page, 'spike banner');
+  await expectAxeClean(page, 'spike banner');
 
   // After a reload the alert is read back over REST.
   await openEvent(page, 'en');
@@ -145,7 +134,7 @@ test('a join spike reaches the console, which disqualifies the batch and dismiss
   expect(await zhBanner.textContent()).toContain('参与激增');
   await zh.getByRole('button', { name: '取消 300 人资格…' }).waitFor();
   await zh.screenshot({ path: path.join(shots, 'spike-zh-CN.png'), fullPage: true });
-  await axeClean(zh, 'spike banner zh-CN');
+  await expectAxeClean(zh, 'spike banner zh-CN');
 
   // The batch action asks first; cancel changes nothing, confirm disqualifies the 300.
   await page.getByRole('button', { name: 'Disqualify 300…' }).click();
@@ -154,7 +143,7 @@ test('a join spike reaches the console, which disqualifies the batch and dismiss
     'All 300 entries that joined from 203.0.113.* since',
   );
   await page.screenshot({ path: path.join(shots, 'spike-confirm-en.png'), fullPage: true });
-  await axeClean(page, 'spike confirmation');
+  await expectAxeClean(page, 'spike confirmation');
   await page.getByRole('button', { name: 'Cancel' }).click();
   expect(
     (await hostApi<{ participantIds: string[] }>(server, 'GET', `/api/events/${event.id}/disqualified`))

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { joinSchema, ok, parsePayload, rooms } from '@drawcast/shared';
 import type { JoinAckDto } from '@drawcast/shared';
+import { eventSettingsFixture } from '@drawcast/shared/testing';
 import { JoinLimits } from '../src/commands/joinLimits';
 import { announceReady } from './child-protocol';
 
@@ -24,19 +25,7 @@ const ack: JoinAckDto = {
     title: 'Bench',
     joinCode: 'J3AHXE',
     status: 'open',
-    settings: {
-      requirePhone: false,
-      streamDelayMs: 0,
-      revealLeadMs: 5000,
-      excludePreviousWinnersDefault: true,
-      bonus: {
-        referral: { enabled: false, ticketsPerFriend: 1, maxBonus: 5 },
-        earlyBird: { enabled: false, before: 0, tickets: 1 },
-      },
-      claimDeadline: null,
-      collectShippingContact: false,
-      retentionDays: 30,
-    },
+    settings: eventSettingsFixture(), // maxBonus 0 where it was 5: the same bytes on the wire
     createdAt: 1795687172130,
   },
   round: {

@@ -278,23 +278,10 @@ function startClaimSweep(
   intervalMs: number,
   logger: Logger,
 ): ReturnType<typeof setInterval> | null {
-  if (intervalMs <= 0) return null;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    actions
-      .sweepClaimDeadlines()
-      .then((results) => {
-        if (results.length > 0) logger.info({ forfeited: results.length }, 'claim deadline sweep');
-      })
-      .catch((err: unknown) => logger.error({ err }, 'claim deadline sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return timer;
+  return startSingleFlightTimer(intervalMs, logger, 'claim deadline sweep failed', async () => {
+    const results = await actions.sweepClaimDeadlines();
+    if (results.length > 0) logger.info({ forfeited: results.length }, 'claim deadline sweep');
+  });
 }
 
 /** The retention purge on a timer (issue #14); one purge at a time, failures logged, never thrown. */
@@ -303,17 +290,26 @@ function startRetentionSweep(
   intervalMs: number,
   logger: Logger,
 ): ReturnType<typeof setInterval> | null {
+  return startSingleFlightTimer(intervalMs, logger, 'retention purge failed', async () => {
+    const purged = await privacy.purgeExpired();
+    for (const p of purged) logger.info(p, 'retention purge: personal data deleted');
+  });
+}
+
+/** Runs a task every intervalMs (none when <= 0), skipping a tick while the previous run is still going; logs failures. */
+function startSingleFlightTimer(
+  intervalMs: number,
+  logger: Logger,
+  failureMessage: string,
+  task: () => Promise<void>,
+): ReturnType<typeof setInterval> | null {
   if (intervalMs <= 0) return null;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    privacy
-      .purgeExpired()
-      .then((purged) => {
-        for (const p of purged) logger.info(p, 'retention purge: personal data deleted');
-      })
-      .catch((err: unknown) => logger.error({ err }, 'retention purge failed'))
+    task()
+      .catch((err: unknown) => logger.error({ err }, failureMessage))
       .finally(() => {
         running = false;
       });

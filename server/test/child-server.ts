@@ -23,23 +23,7 @@ export function startChildServer(
   hostToken: string,
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: '0',
-        DRAWCAST_BIND: '127.0.0.1',
-        DRAWCAST_DATA_DIR: dataDir,
-        DRAWCAST_HOST_TOKEN: hostToken,
-        DRAWCAST_LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const proc = spawnServer(dataDir, hostToken, env);
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });
     const waitForLine = (pattern: RegExp) =>
@@ -65,5 +49,26 @@ export function kill9(child: ChildServer): Promise<void> {
     if (child.proc.exitCode !== null || child.proc.signalCode !== null) return resolve();
     child.proc.once('exit', () => resolve());
     child.proc.kill('SIGKILL');
+  });
+}
+
+/** Spawns `server/src/index.ts` as `npm start` runs it (port 0, loopback, quiet logs, stdout piped); `env` adds to it. */
+export function spawnServer(
+  dataDir: string,
+  hostToken: string,
+  env: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DRAWCAST_BIND: '127.0.0.1',
+      DRAWCAST_DATA_DIR: dataDir,
+      DRAWCAST_HOST_TOKEN: hostToken,
+      DRAWCAST_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
 }

@@ -1,7 +1,6 @@
 // The optional HTTPS listener as `npm start` runs it: DRAWCAST_HTTPS_PORT=0 makes a self-signed
 // certificate in the data dir and prints its SHA-256 fingerprint; a client trusting only that certificate
 // (pinned) fetches over TLS and a Socket.IO client joins over wss, into the same server as plain HTTP.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
@@ -13,9 +12,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@drawcast/share
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer } from './child-server';
 import { tempDataDir } from './harness';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const HOST_TOKEN = 'https-test-host-token-0123456789';
 
 interface Started {
@@ -28,24 +27,7 @@ interface Started {
 
 /** Starts index.ts with HTTPS on port 0 and resolves once its banner (host-token line last) is out. */
 function start(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Started> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: '0',
-        DRAWCAST_HTTPS_PORT: '0',
-        DRAWCAST_BIND: '127.0.0.1',
-        DRAWCAST_DATA_DIR: dataDir,
-        DRAWCAST_HOST_TOKEN: HOST_TOKEN,
-        DRAWCAST_LOG_LEVEL: 'warn',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const proc = spawnServer(dataDir, HOST_TOKEN, { DRAWCAST_HTTPS_PORT: '0', ...extraEnv });
   let stdout = '';
   return new Promise((resolve, reject) => {
     proc.stdout!.on('data', (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventDto } from '@drawcast/shared';
+import { eventSettingsFixture } from '@drawcast/shared/testing';
 import { lookChanged, stageLook } from './config';
 
 const LOGO = '/media/prize-images/AAAAAAAAAAAAAAAAAAAAAA.png';
@@ -11,20 +12,7 @@ function event(title: string, settings: Partial<EventDto['settings']> = {}): Eve
     joinCode: 'ABCDEF',
     status: 'open',
     createdAt: 0,
-    settings: {
-      requirePhone: false,
-      streamDelayMs: 0,
-      revealLeadMs: 5000,
-      excludePreviousWinnersDefault: true,
-      bonus: {
-        referral: { enabled: false, ticketsPerFriend: 1, maxBonus: 0 },
-        earlyBird: { enabled: false, before: 0, tickets: 1 },
-      },
-      claimDeadline: null,
-      collectShippingContact: false,
-      retentionDays: 30,
-      ...settings,
-    },
+    settings: eventSettingsFixture(settings),
   };
 }
 const none = { lang: null, primaryColor: null, logoUrl: null };

@@ -66,6 +66,16 @@ export class HostApi {
     return (await (await this.request('POST', path, file, type)).json()) as T;
   }
 
+  /** Uploads an image of the event (a prize picture or the stage logo) and returns the URL it is served at. */
+  async uploadImage(eventId: string, file: File): Promise<string> {
+    const up = await this.upload<{ url: string }>(
+      `/api/events/${eventId}/prize-images`,
+      file,
+      file.type || 'application/octet-stream',
+    );
+    return up.url;
+  }
+
   /** Downloads a file with the credential and hands it to the browser under the server's file name. */
   async download(path: string, fallbackName: string): Promise<Blob> {
     const res = await this.request('GET', path);

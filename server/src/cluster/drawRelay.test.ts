@@ -1,36 +1,23 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures, SYS } from '../store/conformance';
-import { createPostgresStore, type PostgresStore } from '../store/postgres/pgStore';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../throwaway/postgres';
+import { usePostgresStore } from '../../test/postgresSuite';
 import { startDrawRelay } from './drawRelay';
 
-let server: ThrowawayPostgres;
-let store: PostgresStore;
-let url: string;
+const pg = usePostgresStore('relay');
 const logger = pino({ level: 'silent' });
-
-beforeAll(async () => {
-  server = await startThrowawayPostgres();
-  url = server.createDatabase('relay');
-  store = await createPostgresStore({ connectionString: url });
-}, 60_000);
-afterAll(async () => {
-  await store?.close();
-  server?.destroy();
-});
 
 /** A drawn round of a fresh event. */
 async function drawOne(): Promise<string> {
   const event = fixtures.event();
-  await store.insertEvent(event, SYS);
+  await pg.store.insertEvent(event, SYS);
   const prize = fixtures.prize(event.id);
-  await store.insertPrize(prize, SYS);
+  await pg.store.insertPrize(prize, SYS);
   const p = fixtures.participant(event.id);
-  await store.insertParticipantIfAbsent(p, SYS);
+  await pg.store.insertParticipantIfAbsent(p, SYS);
   const round = fixtures.round(event.id, prize.id);
-  await store.insertRound(round, SYS);
-  expect((await store.commitDrawResult(round.id, fixtures.outcome([p.id]), SYS)).outcome).toBe('drawn');
+  await pg.store.insertRound(round, SYS);
+  expect((await pg.store.commitDrawResult(round.id, fixtures.outcome([p.id]), SYS)).outcome).toBe('drawn');
   return round.id;
 }
 
@@ -45,9 +32,9 @@ describe('draw relay', () => {
   it('hears a draw committed elsewhere through LISTEN/NOTIFY, without waiting for a poll', async () => {
     const seen: string[] = [];
     const relay = startDrawRelay({
-      store,
-      connectionString: url,
-      fromVersion: await store.drawVersion(),
+      store: pg.store,
+      connectionString: pg.url,
+      fromVersion: await pg.store.drawVersion(),
       logger,
       pollMs: 3_600_000,
       onDrawn: async (id) => void seen.push(id),
@@ -64,12 +51,12 @@ describe('draw relay', () => {
   });
 
   it('catches up from the draw clock with draws it never heard of', async () => {
-    const from = await store.drawVersion();
+    const from = await pg.store.drawVersion();
     const missed = [await drawOne(), await drawOne()];
     const seen: string[] = [];
     const relay = startDrawRelay({
-      store,
-      connectionString: url,
+      store: pg.store,
+      connectionString: pg.url,
       fromVersion: from,
       logger,
       onDrawn: async (id) => void seen.push(id),
@@ -77,7 +64,7 @@ describe('draw relay', () => {
     try {
       await waitFor(seen, missed[1]!);
       expect(seen.slice(0, 2)).toEqual(missed);
-      expect(relay.version).toBe(await store.drawVersion());
+      expect(relay.version).toBe(await pg.store.drawVersion());
     } finally {
       await relay.close();
     }

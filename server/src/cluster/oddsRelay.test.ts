@@ -1,24 +1,11 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresStore, type PostgresStore } from '../store/postgres/pgStore';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../throwaway/postgres';
+import { describe, expect, it } from 'vitest';
+import { usePostgresStore } from '../../test/postgresSuite';
 import type { OddsTick } from '../store/postgres/oddsClock';
 import { startOddsRelay, type OddsRelay } from './oddsRelay';
 
-let server: ThrowawayPostgres;
-let store: PostgresStore;
-let url: string;
+const pg = usePostgresStore('odds');
 const logger = pino({ level: 'silent' });
-
-beforeAll(async () => {
-  server = await startThrowawayPostgres();
-  url = server.createDatabase('odds');
-  store = await createPostgresStore({ connectionString: url });
-}, 60_000);
-afterAll(async () => {
-  await store?.close();
-  server?.destroy();
-});
 
 /** A relay for node `nodeId` that records what it is told changed elsewhere. */
 function node(
@@ -29,9 +16,9 @@ function node(
   const heard: string[] = [];
   const waiting: ((eventId: string) => void)[] = [];
   const relay = startOddsRelay({
-    clock: store,
+    clock: pg.store,
     atStart,
-    connectionString: url,
+    connectionString: pg.url,
     nodeId,
     logger,
     ...(pollMs !== undefined && { pollMs }),
@@ -64,13 +51,13 @@ describe('odds relay', () => {
   });
 
   it('finds a tick it was never notified of by polling', async () => {
-    await store.tickOdds('evt_polled', 'elsewhere');
+    await pg.store.tickOdds('evt_polled', 'elsewhere');
     // Started as a node starts: what is already there is noted, not rebroadcast.
-    const b = node('b2', 50, await store.recentOddsTicks(5_000));
+    const b = node('b2', 50, await pg.store.recentOddsTicks(5_000));
     try {
       const heard = b.next();
       // A change without a NOTIFY (as if the notice were lost): only the poll can see it.
-      await store.pool.query(
+      await pg.store.pool.query(
         `UPDATE odds_clock SET version = version + 1, origin = 'elsewhere', changed_at = clock_timestamp()
          WHERE event_id = 'evt_polled'`,
       );

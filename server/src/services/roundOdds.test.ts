@@ -53,17 +53,21 @@ describe('odds in join acks and phone state (real SQLite, real worker thread)', 
   it('an expensive round answers the join at once (not exact), then serves the worker result exactly', async () => {
     const { service, odds, event, prize, join } = await serviceWithOdds('odds-expensive');
     const people = await Promise.all(Array.from({ length: 600 }, (_, i) => join(i)));
-    for (const person of people.slice(0, 60)) await service.setBaseTickets(person.participant.id, 2);
+    // Base tickets 2..20 for 19 people: 20 weight classes, expensive whatever k (see oddsCost).
+    for (const [i, person] of people.slice(0, 19).entries()) {
+      await service.setBaseTickets(person.participant.id, i + 2);
+    }
     const round = await service.createRound(event.id, { prizeId: prize.id, winners: 300 });
 
     const ack = await join(600);
     expect(ack.openRound).toMatchObject({ roundId: round.id, eligible: true, odds: null, oddsExact: false });
     const aggregate = ack.openRound?.aggregate;
-    expect(aggregate?.counts).toEqual({ 1: 541, 2: 60 });
+    const counts = { 1: 582, ...Object.fromEntries(Array.from({ length: 19 }, (_, i) => [i + 2, 1])) };
+    expect(aggregate?.counts).toEqual(counts);
     expect(oddsCost(aggregate?.counts ?? {}, 300)).toBeGreaterThan(EXPENSIVE_ODDS_COST);
 
     await odds.settled();
-    const exact = oddsByWeight({ 1: 541, 2: 60 }, 300);
+    const exact = oddsByWeight(counts, 300);
     const light = await service.participantState(event.id, 'device-600');
     expect(light.openRound).toMatchObject({ odds: exact[1], oddsExact: true });
     const heavy = await service.participantState(event.id, 'device-0');

@@ -8,6 +8,7 @@ import type {
   WinnerClaimDto,
   YouWonDto,
 } from '@drawcast/shared';
+import { eventSettingsFixture } from '@drawcast/shared/testing';
 import {
   applyAggregate,
   applyEntriesClosed,
@@ -31,19 +32,7 @@ const event: EventDto = {
   joinCode: 'ABC123',
   status: 'open',
   createdAt: 1,
-  settings: {
-    requirePhone: false,
-    streamDelayMs: 0,
-    revealLeadMs: 5000,
-    excludePreviousWinnersDefault: true,
-    bonus: {
-      referral: { enabled: false, ticketsPerFriend: 1, maxBonus: 0 },
-      earlyBird: { enabled: false, before: 0, tickets: 1 },
-    },
-    claimDeadline: null,
-    collectShippingContact: false,
-    retentionDays: 30,
-  },
+  settings: eventSettingsFixture(),
 };
 const round = {
   id: 'rnd_1',

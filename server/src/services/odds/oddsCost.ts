@@ -4,16 +4,25 @@
 export type OddsRecord = Readonly<Record<number, number>>;
 
 /**
- * Work units of `oddsByWeight` (classes × min(k, n−k)²), because the exact integral grows with the number
- * of weight classes and the square of the smaller side of the draw; single-class and k ≥ n are O(1).
- * Measured (2-core box, warm JIT): 5,000 units ≈ 3 ms, 45,000 ≈ 12 ms, 750,000 ({1:1800, 2:150, 5:50},
- * k=500) ≈ 90 ms, 50,000,000 ({1:9000, 3:1000}, k=5000) ≈ 5 s: ~100 ns a unit for large inputs, more for small.
+ * Past it (K = min(k, n − k) above 32) `oddsByWeight` uses the Fourier form, whose work no longer grows
+ * with K (~40 frequencies a point); below, truncated convolutions (classes · K² a point). The same
+ * crossover as shared/src/fairness/odds.ts (CONVOLUTION_MAX_TERMS).
+ */
+const FOURIER_FROM_TERMS = 32;
+
+/**
+ * Work units of `oddsByWeight`: classes × min(K, 32)², K = min(k, n − k), because each weight class costs
+ * about the same per integration point and K stops mattering once the Fourier form takes over; one class
+ * and k ≥ n are O(1). Measured (shared 2-core box, fastest of 7): 2–5 classes ≈ 1 ms whatever k
+ * ({1:541, 2:60}, k=300; {1:9000, 3:1000}, k=5000), 10 classes (10^6 entries, k=1000) ≈ 1–2 ms,
+ * 20–64 classes with K > 32 ≈ 3–13 ms. The old model (classes × K², no cap) sent every big round
+ * to the worker, though the Fourier odds take about a millisecond now.
  */
 export function oddsCost(counts: Readonly<Record<number, number>>, k: number): number {
   const sizes = Object.values(counts).filter((count) => count > 0);
   const n = sizes.reduce((sum, count) => sum + count, 0);
   if (sizes.length <= 1 || k >= n) return 0;
-  const side = Math.min(k, n - k);
+  const side = Math.min(k, n - k, FOURIER_FROM_TERMS);
   return sizes.length * side * side;
 }
 
@@ -30,8 +39,8 @@ export function instantOdds(counts: Readonly<Record<number, number>>): boolean {
   return classes <= 1;
 }
 
-/** Cost above which a computation leaves the event loop: about 10 ms of `oddsByWeight` (see oddsCost). */
-export const EXPENSIVE_ODDS_COST = 30_000;
+/** Cost above which a computation leaves the event loop: 16 weight classes past the crossover, ~5–10 ms (see oddsCost). */
+export const EXPENSIVE_ODDS_COST = 16 * FOURIER_FROM_TERMS * FOURIER_FROM_TERMS;
 
 /** Identity of an odds question (counts by ascending weight, plus k), so equal aggregates hit the cache. */
 export function oddsKey(counts: Readonly<Record<number, number>>, k: number): string {

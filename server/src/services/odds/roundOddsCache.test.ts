@@ -6,7 +6,8 @@ import { RoundOddsCache, type RoundOddsCacheOptions } from './roundOddsCache';
 
 const CHEAP = { 1: 10, 3: 1, 5: 1 };
 const CHEAP_NEXT = { 1: 11, 3: 1, 5: 1 };
-const EXPENSIVE = { 1: 1800, 2: 150, 5: 50 };
+// 20 weight classes with K past the Fourier crossover: above EXPENSIVE_ODDS_COST.
+const EXPENSIVE = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i + 1, 100]));
 
 /** A cache whose compute functions are counted; background answers are released by hand. */
 function countingCache(options: Partial<RoundOddsCacheOptions> = {}) {
@@ -81,7 +82,7 @@ describe('RoundOddsCache', () => {
     await cache.settled();
     expect(cache.lookup('r1', EXPENSIVE, 500)).toEqual({ odds: { 1: 0.5, 99: 0.5 }, exact: true });
     // A changed expensive aggregate serves the previous odds (not exact) until its own answer lands.
-    const changed = { ...EXPENSIVE, 1: 1801 };
+    const changed = { ...EXPENSIVE, 1: 101 };
     expect(cache.lookup('r1', changed, 500)).toEqual({ odds: { 1: 0.5, 99: 0.5 }, exact: false });
     expect(calls.background).toBe(2);
   });

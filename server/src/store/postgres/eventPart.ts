@@ -1,7 +1,6 @@
 // Events and prizes in PostgreSQL.
-import { minimumPrizeQuantity } from '../../domain/prizeRules';
-import type { DrawEvent, Prize } from '../../domain/types';
-import { prizeEditAudit } from '../sqlite/prizeEdit';
+import type { DrawEvent } from '../../domain/types';
+import { patchedPrize, prizeEditAudit } from '../sqlite/prizeEdit';
 import { eventFromRow, prizeFromRow, type EventRow, type PrizeRow } from '../sqlite/rows';
 import type { Store } from '../store';
 import { appendAudit } from './audit';
@@ -138,16 +137,9 @@ export function createPgEventPart({ pool }: PgParts): PgEventPart {
           "SELECT COALESCE(SUM(k), 0) AS reserved FROM rounds WHERE prize_id = $1 AND status = 'committed'",
           [prizeId],
         );
-        const minimum = minimumPrizeQuantity(current.awarded, Number(reserved.rows[0]?.reserved ?? 0));
-        if (patch.quantity !== undefined && patch.quantity < minimum)
-          return { outcome: 'quantity_too_low' as const, prize: current, minimum };
-        const next: Prize = {
-          ...current,
-          name: patch.name ?? current.name,
-          description: patch.description ?? current.description,
-          imageUrl: patch.imageUrl === undefined ? current.imageUrl : patch.imageUrl,
-          quantity: patch.quantity ?? current.quantity,
-        };
+        const result = patchedPrize(current, patch, Number(reserved.rows[0]?.reserved ?? 0));
+        if (result.outcome !== 'updated') return result;
+        const next = result.prize;
         await tx.query(
           'UPDATE prizes SET name = $1, description = $2, image_url = $3, quantity = $4 WHERE id = $5',
           [next.name, next.description, next.imageUrl, next.quantity, prizeId],
@@ -160,7 +152,7 @@ export function createPgEventPart({ pool }: PgParts): PgEventPart {
           `prize:${prizeId}`,
           prizeEditAudit(current, next),
         );
-        return { outcome: 'updated' as const, prize: next };
+        return result;
       });
     },
     async listPrizes(eventId) {

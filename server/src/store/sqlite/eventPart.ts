@@ -2,8 +2,7 @@
 import type { AuditMeta } from '../../domain/audit/actor';
 import type { DrawEvent, Prize } from '../../domain/types';
 import type { EventPatch, PrizePatch, Store } from '../store';
-import { minimumPrizeQuantity } from '../../domain/prizeRules';
-import { prizeEditAudit } from './prizeEdit';
+import { patchedPrize, prizeEditAudit } from './prizeEdit';
 import type { SqliteParts } from './parts';
 import { eventFromRow, prizeFromRow, type EventRow, type PrizeRow } from './rows';
 
@@ -115,19 +114,12 @@ export function createEventPart({ db, audit, weigher, rows }: SqliteParts): Even
     const row = sql.prizeById.get(prizeId);
     if (!row) return { outcome: 'not_found' as const };
     const current = prizeFromRow(row);
-    const minimum = minimumPrizeQuantity(current.awarded, sql.reserved.get(prizeId)?.reserved ?? 0);
-    if (patch.quantity !== undefined && patch.quantity < minimum)
-      return { outcome: 'quantity_too_low' as const, prize: current, minimum };
-    const next: Prize = {
-      ...current,
-      name: patch.name ?? current.name,
-      description: patch.description ?? current.description,
-      imageUrl: patch.imageUrl === undefined ? current.imageUrl : patch.imageUrl,
-      quantity: patch.quantity ?? current.quantity,
-    };
+    const result = patchedPrize(current, patch, sql.reserved.get(prizeId)?.reserved ?? 0);
+    if (result.outcome !== 'updated') return result;
+    const next = result.prize;
     sql.updatePrize.run(next.name, next.description, next.imageUrl, next.quantity, prizeId);
     audit.append(current.eventId, meta, 'prize.update', `prize:${prizeId}`, prizeEditAudit(current, next));
-    return { outcome: 'updated' as const, prize: next };
+    return result;
   });
 
   return {
