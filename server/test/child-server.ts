@@ -12,8 +12,12 @@ export interface ChildServer {
   url: string;
 }
 
-/** Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints. */
-export function startChildServer(dataDir: string, hostToken: string): Promise<ChildServer> {
+/** Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints; `env` adds settings. */
+export function startChildServer(
+  dataDir: string,
+  hostToken: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
@@ -26,6 +30,7 @@ export function startChildServer(dataDir: string, hostToken: string): Promise<Ch
         DRAWCAST_DATA_DIR: dataDir,
         DRAWCAST_HOST_TOKEN: hostToken,
         DRAWCAST_LOG_LEVEL: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -1,0 +1,68 @@
+// `npm run probe -w @drawcast/loadtest -- --phones 5000 [--nodes 2] ...`: one fan-out probe run, Drawcast
+// then bare Socket.IO with the same phones and payload, printed as a markdown table with the ratios.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { defaultProbeOptions, runProbe } from './run';
+import type { PhaseResult } from './run';
+
+const { values } = parseArgs({
+  options: {
+    phones: { type: 'string' },
+    nodes: { type: 'string' },
+    'per-child': { type: 'string' },
+    'max-skew': { type: 'string' },
+    concurrency: { type: 'string' },
+    winners: { type: 'string' },
+    polling: { type: 'boolean' },
+    deflate: { type: 'boolean' },
+    'no-bare': { type: 'boolean' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
+const d = defaultProbeOptions;
+const options = {
+  ...d,
+  phones: num(values.phones, d.phones),
+  nodes: num(values.nodes, d.nodes),
+  perChild: num(values['per-child'], d.perChild),
+  maxSkewMs: num(values['max-skew'], d.maxSkewMs),
+  concurrency: num(values.concurrency, d.concurrency),
+  winners: num(values.winners, d.winners),
+  websocketOnly: !values.polling,
+  perMessageDeflate: values.deflate === true,
+  bare: values['no-bare'] !== true,
+  serverEnv: {
+    ...(values.deflate && { DRAWCAST_PER_MESSAGE_DEFLATE: '1', BARE_DEFLATE: '1' }),
+    ...(values['cpu-prof'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` }),
+  },
+  log: (line: string) => console.error(`[probe ${new Date().toISOString().slice(11, 19)}] ${line}`),
+};
+options.log(
+  `${options.phones} phones on ${options.nodes} node(s), ${options.perChild} per child process, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+const result = await runProbe(options);
+
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const row = (name: string, r: PhaseResult) =>
+  `| ${name} | ${r.received}/${r.phones} | ${r.failed} | ${f(r.lagP50)} | ${f(r.lagP95)} | ${f(r.lagP99)} | ${f(r.lagMax)} | ${f(r.spread)} | ${f(r.spreadP99)} | ${f(r.aheadShare * 100, 2)} % | ${f(r.rssPerPhoneKb)} | ${f(r.serverRssMb, 0)} | ${f(r.rampCpuMicrosPerPhone, 0)} | ${f(r.revealCpuMs, 0)} | ${f(r.rampSeconds)} | ${f(r.loadAverage, 2)} |`;
+console.log(
+  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms\n`,
+);
+console.log(
+  '| server | got reveal | failed | lag p50 ms | p95 | p99 | max | spread ms | spread (99 %) | had it before revealAt | RSS KB/phone | server RSS MB | ramp CPU µs/phone | reveal CPU ms | ramp s | load avg |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(row('Drawcast', result.drawcast));
+if (result.bare) {
+  console.log(row('bare Socket.IO', result.bare));
+  const b = result.bare;
+  const dc = result.drawcast;
+  console.log(
+    `\nratios Drawcast/bare: reveal lag p99 ${f(dc.lagP99 / b.lagP99, 2)}×, p50 ${f(dc.lagP50 / b.lagP50, 2)}×, memory per phone ${f(dc.rssPerPhoneKb / b.rssPerPhoneKb, 2)}×, reveal CPU ${f(dc.revealCpuMs / b.revealCpuMs, 2)}×`,
+  );
+}
+process.exit(0);

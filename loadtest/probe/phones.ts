@@ -1,0 +1,115 @@
+// One phone-fleet child process: many socket.io phones from one source address, each joining (when given a
+// join code), syncing its deliberately skewed clock with clock:ping, then recording the round:reveal.
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, serverToLocal, syncClock } from '@drawcast/shared';
+import type { Ack, ClockPong, RoundRevealDto } from '@drawcast/shared';
+import type { FleetCommand, FleetReport, PhoneRecord, StartCommand } from './fleetProtocol';
+import { skewOf } from './fleetProtocol';
+
+const send = (report: FleetReport) => process.send!(report);
+
+async function ackOf<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const ack = (await socket.timeout(120_000).emitWithAck(event, payload)) as Ack<T>;
+  if (!ack.ok) throw new Error(`${event}: ${ack.code} ${ack.message}`);
+  return ack.data;
+}
+
+async function run(start: StartCommand): Promise<void> {
+  const sockets: Socket[] = [];
+  const records: PhoneRecord[] = [];
+  let ready = 0;
+  let failed = 0;
+  let revealed = 0;
+  let firstError = '';
+  let sampled = false;
+  const progress = setInterval(() => send({ type: 'progress', ready, failed }), 1000);
+
+  const onRevealed = () => {
+    revealed++;
+    if (revealed === ready) send({ type: 'revealed', records });
+  };
+
+  const setUp = async (k: number) => {
+    const index = start.first + k;
+    const skew = skewOf(index, start.maxSkewMs);
+    const now = () => Date.now() + skew;
+    const socket = io(start.urls[index % start.urls.length]!, {
+      transports: start.transports,
+      forceNew: true,
+      reconnection: false,
+      timeout: 120_000,
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      // engine.io-client hands localAddress (and perMessageDeflate) through to ws.
+      ...({ localAddress: start.localAddress, perMessageDeflate: start.perMessageDeflate } as object),
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    if (start.joinCode) {
+      await ackOf(socket, 'event:join', {
+        joinCode: start.joinCode,
+        nickname: `Phone ${index}`,
+        deviceToken: `probe-${start.runId}-${index}`,
+      });
+    }
+    const estimate = await syncClock({
+      ping: () => ackOf<ClockPong>(socket, 'clock:ping', {}),
+      now,
+      samples: start.clockSamples,
+    });
+    const record: PhoneRecord = {
+      index,
+      skewMs: skew,
+      syncErrorMs: estimate.offsetMs + skew,
+      receivedAt: Number.NaN,
+      revealAt: Number.NaN,
+      localRevealTrue: Number.NaN,
+    };
+    records.push(record);
+    socket.once('round:reveal', (reveal: RoundRevealDto) => {
+      record.receivedAt = Date.now();
+      record.revealAt = reveal.revealAt;
+      // The phone fires at revealAt on its own (skewed) clock; mapped back to true time.
+      record.localRevealTrue = serverToLocal(reveal.revealAt, estimate) - skew;
+      if (!sampled) {
+        sampled = true;
+        send({ type: 'payload', payload: reveal });
+      }
+      onRevealed();
+    });
+    ready++;
+  };
+
+  // At most `concurrency` phones setting up at once: a ramp, not a stampede.
+  let next = 0;
+  const worker = async () => {
+    while (next < start.count) {
+      const k = next++;
+      try {
+        await setUp(k);
+      } catch (err) {
+        failed++;
+        firstError ||= err instanceof Error ? err.message : String(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(start.concurrency, start.count) }, worker));
+  clearInterval(progress);
+  send({ type: 'ready', ready, failed, firstError });
+
+  process.on('message', (command: FleetCommand) => {
+    if (command.type === 'collect') send({ type: 'revealed', records });
+    if (command.type === 'close') {
+      for (const s of sockets) s.disconnect();
+      setTimeout(() => process.exit(0), 200);
+    }
+  });
+}
+
+process.once('message', (command: FleetCommand) => {
+  if (command.type === 'start') void run(command);
+});
+process.on('disconnect', () => process.exit(0));
