@@ -5,7 +5,13 @@ import { defaultProbeOptions, runProbe } from './probe/run';
 
 describe('fan-out probe smoke', () => {
   it('every one of 300 phones receives the reveal, from Drawcast and from bare Socket.IO', async () => {
-    const result = await runProbe({ ...defaultProbeOptions, phones: 300, perChild: 150, settleMs: 500 });
+    const result = await runProbe({
+      ...defaultProbeOptions,
+      phones: 300,
+      perChild: 150,
+      draws: 1,
+      settleMs: 500,
+    });
     const { drawcast, bare } = result;
     console.log(
       `probe smoke: Drawcast lag p99 ${drawcast.lagP99} ms, spread ${drawcast.spread} ms; bare lag p99 ${bare?.lagP99} ms`,

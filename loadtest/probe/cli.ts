@@ -13,6 +13,7 @@ const { values } = parseArgs({
     'max-skew': { type: 'string' },
     concurrency: { type: 'string' },
     winners: { type: 'string' },
+    draws: { type: 'string' },
     polling: { type: 'boolean' },
     deflate: { type: 'boolean' },
     'no-bare': { type: 'boolean' },
@@ -29,6 +30,7 @@ const options = {
   maxSkewMs: num(values['max-skew'], d.maxSkewMs),
   concurrency: num(values.concurrency, d.concurrency),
   winners: num(values.winners, d.winners),
+  draws: num(values.draws, d.draws),
   websocketOnly: !values.polling,
   perMessageDeflate: values.deflate === true,
   bare: values['no-bare'] !== true,
@@ -57,12 +59,15 @@ console.log(
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 console.log(row('Drawcast', result.drawcast));
+const perDraw = (r: PhaseResult) =>
+  r.perDraw.map((s) => `p99 ${f(s.lagP99, 0)} / spread ${f(s.spread, 0)}`).join(', ');
 if (result.bare) {
   console.log(row('bare Socket.IO', result.bare));
   const b = result.bare;
   const dc = result.drawcast;
+  console.log(`\nper draw (lag p99 ms / spread ms): Drawcast ${perDraw(dc)}; bare ${perDraw(b)}`);
   console.log(
-    `\nratios Drawcast/bare: reveal lag p99 ${f(dc.lagP99 / b.lagP99, 2)}×, p50 ${f(dc.lagP50 / b.lagP50, 2)}×, memory per phone ${f(dc.rssPerPhoneKb / b.rssPerPhoneKb, 2)}×, reveal CPU ${f(dc.revealCpuMs / b.revealCpuMs, 2)}×`,
+    `ratios Drawcast/bare: reveal lag p99 ${f(dc.lagP99 / b.lagP99, 2)}×, p50 ${f(dc.lagP50 / b.lagP50, 2)}×, memory per phone ${f(dc.rssPerPhoneKb / b.rssPerPhoneKb, 2)}×, reveal CPU ${f(dc.revealCpuMs / b.revealCpuMs, 2)}×`,
   );
 }
 process.exit(0);

@@ -21,8 +21,8 @@ export interface Fleet {
   firstError: string;
   /** The first round:reveal any phone received (the bare baseline broadcasts the same). */
   payload: Promise<RoundRevealDto>;
-  /** Every phone's record once each child has them all, or what there is after `timeoutMs`. */
-  records(timeoutMs: number): Promise<PhoneRecord[]>;
+  /** Every phone's record of a round once each child has them all, or what there is after `timeoutMs`. */
+  records(roundId: string, timeoutMs: number): Promise<PhoneRecord[]>;
   close(): Promise<void>;
 }
 
@@ -31,7 +31,9 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
   const childCount = Math.ceil(o.phones / o.perChild);
   const children: ChildProcess[] = [];
   const progress = new Map<number, { ready: number; failed: number }>();
-  const revealed = new Map<number, PhoneRecord[]>();
+  const revealed = new Map<string, Map<number, PhoneRecord[]>>();
+  const roundOf = (roundId: string) =>
+    revealed.get(roundId) ?? revealed.set(roundId, new Map()).get(roundId)!;
   let onRevealed = () => {};
   let gotPayload: (p: RoundRevealDto) => void = () => {};
   const payload = new Promise<RoundRevealDto>((resolve) => (gotPayload = resolve));
@@ -64,8 +66,8 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
         }
         if (m.type === 'ready') resolve(m);
         if (m.type === 'payload') gotPayload(m.payload);
-        if (m.type === 'revealed' && !revealed.has(c)) {
-          revealed.set(c, m.records);
+        if (m.type === 'revealed' && !roundOf(m.roundId).has(c)) {
+          roundOf(m.roundId).set(c, m.records);
           onRevealed();
         }
       });
@@ -78,24 +80,23 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
     failed: done.reduce((s, d) => s + d.failed, 0),
     firstError: done.find((d) => d.firstError)?.firstError ?? '',
     payload,
-    records: (timeoutMs) =>
+    records: (roundId, timeoutMs) =>
       new Promise((resolve) => {
+        const got = roundOf(roundId);
         const finish = () => {
           clearTimeout(timer);
-          resolve([...revealed.values()].flat());
+          onRevealed = () => {};
+          resolve([...got.values()].flat());
+        };
+        onRevealed = () => {
+          if (got.size === childCount) finish();
         };
         // Past the deadline, children that still miss reveals send what they have.
         const timer = setTimeout(() => {
-          onRevealed = () => {
-            if (revealed.size === childCount) finish();
-          };
           children.forEach((child, c) => {
-            if (!revealed.has(c)) child.send({ type: 'collect' } satisfies FleetCommand);
+            if (!got.has(c)) child.send({ type: 'collect', roundId } satisfies FleetCommand);
           });
         }, timeoutMs);
-        onRevealed = () => {
-          if (revealed.size === childCount) finish();
-        };
         onRevealed();
       }),
     close: async () => {

@@ -21,7 +21,7 @@ export interface StartCommand {
 }
 
 /** What the probe tells a fleet child: start, report the reveals (even if some are missing), close. */
-export type FleetCommand = StartCommand | { type: 'collect' } | { type: 'close' };
+export type FleetCommand = StartCommand | { type: 'collect'; roundId: string } | { type: 'close' };
 
 /** One phone's measurements; times are true (unskewed) epoch ms, NaN until the reveal arrives. */
 export interface PhoneRecord {
@@ -39,8 +39,9 @@ export interface PhoneRecord {
 export type FleetReport =
   | { type: 'progress'; ready: number; failed: number }
   | { type: 'ready'; ready: number; failed: number; firstError: string }
-  | { type: 'payload'; payload: RoundRevealDto }
-  | { type: 'revealed'; records: PhoneRecord[] };
+  /** A child's first phone got a round's reveal: the payload as it came. */
+  | { type: 'payload'; roundId: string; payload: RoundRevealDto }
+  | { type: 'revealed'; roundId: string; records: PhoneRecord[] };
 
 /** Why: phone i's clock skew, spread evenly but scrambled over [-max, +max] ms, the same in every run. */
 export function skewOf(index: number, maxSkewMs: number): number {

@@ -17,17 +17,18 @@ async function ackOf<T>(socket: Socket, event: string, payload: unknown): Promis
 
 async function run(start: StartCommand): Promise<void> {
   const sockets: Socket[] = [];
-  const records: PhoneRecord[] = [];
+  // Per round (one per draw), every phone's record, sent once all ready phones have it (or on collect).
+  const byRound = new Map<string, PhoneRecord[]>();
   let ready = 0;
   let failed = 0;
-  let revealed = 0;
   let firstError = '';
-  let sampled = false;
   const progress = setInterval(() => send({ type: 'progress', ready, failed }), 1000);
 
-  const onRevealed = () => {
-    revealed++;
-    if (revealed === ready) send({ type: 'revealed', records });
+  const onReveal = (record: PhoneRecord, roundId: string) => {
+    const records = byRound.get(roundId) ?? [];
+    byRound.set(roundId, records);
+    records.push(record);
+    if (records.length === ready) send({ type: 'revealed', roundId, records });
   };
 
   const setUp = async (k: number) => {
@@ -60,25 +61,21 @@ async function run(start: StartCommand): Promise<void> {
       now,
       samples: start.clockSamples,
     });
-    const record: PhoneRecord = {
-      index,
-      skewMs: skew,
-      syncErrorMs: estimate.offsetMs + skew,
-      receivedAt: Number.NaN,
-      revealAt: Number.NaN,
-      localRevealTrue: Number.NaN,
-    };
-    records.push(record);
-    socket.once('round:reveal', (reveal: RoundRevealDto) => {
-      record.receivedAt = Date.now();
-      record.revealAt = reveal.revealAt;
-      // The phone fires at revealAt on its own (skewed) clock; mapped back to true time.
-      record.localRevealTrue = serverToLocal(reveal.revealAt, estimate) - skew;
-      if (!sampled) {
-        sampled = true;
-        send({ type: 'payload', payload: reveal });
-      }
-      onRevealed();
+    socket.on('round:reveal', (reveal: RoundRevealDto) => {
+      const receivedAt = Date.now();
+      if (k === 0) send({ type: 'payload', roundId: reveal.roundId, payload: reveal });
+      onReveal(
+        {
+          index,
+          skewMs: skew,
+          syncErrorMs: estimate.offsetMs + skew,
+          receivedAt,
+          revealAt: reveal.revealAt,
+          // The phone fires at revealAt on its own (skewed) clock; mapped back to true time.
+          localRevealTrue: serverToLocal(reveal.revealAt, estimate) - skew,
+        },
+        reveal.roundId,
+      );
     });
     ready++;
   };
@@ -101,7 +98,8 @@ async function run(start: StartCommand): Promise<void> {
   send({ type: 'ready', ready, failed, firstError });
 
   process.on('message', (command: FleetCommand) => {
-    if (command.type === 'collect') send({ type: 'revealed', records });
+    if (command.type === 'collect')
+      send({ type: 'revealed', roundId: command.roundId, records: byRound.get(command.roundId) ?? [] });
     if (command.type === 'close') {
       for (const s of sockets) s.disconnect();
       setTimeout(() => process.exit(0), 200);

@@ -1,12 +1,11 @@
-// One probe run: Drawcast and then the bare baseline, the same number of phones each, one reveal each.
+// One probe run: Drawcast and then the bare baseline, the same number of phones each, the same draws each.
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RoundRevealDto } from '@drawcast/shared';
 import { startFleet } from './fleet';
-import type { FleetOptions } from './fleet';
 import { sumStats } from './procStats';
-import { summarize } from './summary';
+import { medianSummary, summarize } from './summary';
 import type { RevealSummary } from './summary';
 import { openDrawEvent, startBare, startDrawcast } from './targets';
 import type { Target } from './targets';
@@ -20,6 +19,8 @@ export interface ProbeOptions {
   clockSamples: number;
   concurrency: number;
   winners: number;
+  /** Draws (broadcasts) per phase; each figure is the median over them. */
+  draws: number;
   websocketOnly: boolean;
   perMessageDeflate: boolean;
   bare: boolean;
@@ -30,7 +31,7 @@ export interface ProbeOptions {
   log: (line: string) => void;
 }
 
-/** One server's figures for a run. */
+/** One server's figures for a run (reveal figures: median over the draws). */
 export interface PhaseResult extends RevealSummary {
   failed: number;
   firstError: string;
@@ -40,18 +41,22 @@ export interface PhaseResult extends RevealSummary {
   serverRssMb: number;
   /** Server CPU per phone set up (join + clock pings), µs. */
   rampCpuMicrosPerPhone: number;
-  /** Server CPU from the draw (or broadcast) until every phone had it, ms. */
+  /** Server CPU from the draw (or broadcast) until every phone had it, ms (median over draws). */
   revealCpuMs: number;
+  /** 1-minute load average at the first draw. */
   loadAverage: number;
+  /** Per draw: lag p99 and spread, to show the noise behind the medians. */
+  perDraw: RevealSummary[];
 }
 
-/** Both phases and their ratios. */
+/** Both phases. */
 export interface ProbeResult {
   drawcast: PhaseResult;
   bare: PhaseResult | null;
   payloadBytes: number;
 }
 
+/** Defaults of the CLI and the smoke test. */
 export const defaultProbeOptions: ProbeOptions = {
   phones: 1000,
   nodes: 1,
@@ -60,6 +65,7 @@ export const defaultProbeOptions: ProbeOptions = {
   clockSamples: 5,
   concurrency: 50,
   winners: 10,
+  draws: 3,
   websocketOnly: true,
   perMessageDeflate: false,
   bare: true,
@@ -68,6 +74,9 @@ export const defaultProbeOptions: ProbeOptions = {
   log: () => {},
 };
 
+/** One draw: its round (known before it fires, so the phones' records can be gathered) and its trigger. */
+type DrawStep = (d: number) => Promise<{ roundId: string; fire: () => Promise<unknown> }>;
+
 async function phase(
   o: ProbeOptions,
   name: string,
@@ -75,12 +84,12 @@ async function phase(
   block: number,
   joinCode: string | null,
   leadMs: number,
-  steps: { prepare?: () => Promise<unknown>; reveal: () => Promise<unknown> },
+  nextDraw: DrawStep,
 ): Promise<PhaseResult & { payload: Promise<RoundRevealDto> }> {
   const before = sumStats(target.pids);
   const started = performance.now();
   let lastLog = 0;
-  const fleetOptions: FleetOptions = {
+  const fleet = await startFleet({
     runId: randomBytes(4).toString('hex'),
     urls: target.urls,
     phones: o.phones,
@@ -93,35 +102,55 @@ async function phase(
     transports: o.websocketOnly ? ['websocket'] : ['polling', 'websocket'],
     perMessageDeflate: o.perMessageDeflate,
     onProgress: (ready, failed) => {
-      if (performance.now() - lastLog < 2000) return;
+      if (performance.now() - lastLog < 5000) return;
       lastLog = performance.now();
       o.log(`${name}: ${ready}/${o.phones} phones ready, ${failed} failed`);
     },
-  };
-  const fleet = await startFleet(fleetOptions);
+  });
   const rampSeconds = (performance.now() - started) / 1000;
   const ramped = sumStats(target.pids);
-  o.log(`${name}: ${fleet.ready} ready (${fleet.failed} failed) in ${rampSeconds.toFixed(1)} s; settling`);
-  await steps.prepare?.();
-  await delay(o.settleMs);
-  const settled = sumStats(target.pids);
-  const loadAverage = os.loadavg()[0]!;
-  await steps.reveal();
-  const records = await fleet.records(leadMs + 30_000);
-  const after = sumStats(target.pids);
-  await fleet.close();
-  const summary = summarize(records, o.phones, leadMs);
-  o.log(`${name}: ${summary.received}/${o.phones} got the reveal`);
+  o.log(
+    `${name}: ${fleet.ready} ready (${fleet.failed} failed${fleet.firstError ? `, first: ${fleet.firstError}` : ''}) in ${rampSeconds.toFixed(1)} s`,
+  );
+  let settled = ramped;
+  let loadAverage = 0;
+  const draws: RevealSummary[] = [];
+  const cpu: number[] = [];
+  try {
+    for (let d = 0; d < o.draws; d++) {
+      const { roundId, fire } = await nextDraw(d);
+      await delay(d === 0 ? o.settleMs : Math.min(o.settleMs, 1000));
+      const atDraw = sumStats(target.pids);
+      if (d === 0) {
+        settled = atDraw;
+        loadAverage = os.loadavg()[0]!;
+      }
+      await fire();
+      const records = await fleet.records(roundId, leadMs + 30_000);
+      cpu.push(sumStats(target.pids).cpuMs - atDraw.cpuMs);
+      const summary = summarize(records, o.phones, leadMs);
+      // The next round's entries may close only once this reveal is out on the phones.
+      const revealAt = Math.max(0, ...records.map((r) => r.revealAt).filter(Number.isFinite));
+      await delay(Math.max(0, revealAt + 50 - Date.now()));
+      draws.push(summary);
+      o.log(
+        `${name} draw ${d + 1}: ${summary.received}/${o.phones} got it, lag p99 ${summary.lagP99} ms, spread ${summary.spread} ms`,
+      );
+    }
+  } finally {
+    await fleet.close();
+  }
   return {
-    ...summary,
+    ...medianSummary(draws),
     failed: fleet.failed,
     firstError: fleet.firstError,
     rampSeconds,
     rssPerPhoneKb: (settled.rssBytes - before.rssBytes) / 1024 / Math.max(1, fleet.ready),
     serverRssMb: settled.rssBytes / 1024 / 1024,
     rampCpuMicrosPerPhone: ((ramped.cpuMs - before.cpuMs) * 1000) / Math.max(1, fleet.ready),
-    revealCpuMs: after.cpuMs - settled.cpuMs,
+    revealCpuMs: cpu.sort((a, b) => a - b)[Math.floor(cpu.length / 2)]!,
     loadAverage,
+    perDraw: draws,
     payload: fleet.payload,
   };
 }
@@ -132,10 +161,9 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeResult> {
   let drawcast: PhaseResult & { payload: Promise<RoundRevealDto> };
   let leadMs: number;
   try {
-    const { event, close, draw } = await openDrawEvent(dc.urls[0]!, dc.hostToken, o.winners);
+    const { event, nextRound } = await openDrawEvent(dc.urls[0]!, dc.hostToken, o.winners, o.draws);
     leadMs = event.settings.revealLeadMs;
-    // As the console does: entries closed (their list frozen and broadcast) first, the draw later.
-    drawcast = await phase(o, 'drawcast', dc, 11, event.joinCode, leadMs, { prepare: close, reveal: draw });
+    drawcast = await phase(o, 'drawcast', dc, 11, event.joinCode, leadMs, nextRound);
   } finally {
     await dc.stop();
   }
@@ -144,8 +172,9 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeResult> {
   if (!o.bare || !payload) return { drawcast, bare: null, payloadBytes };
   const bare = await startBare(o.nodes, leadMs, o.serverEnv);
   try {
-    const result = await phase(o, 'bare', bare, 12, null, leadMs, {
-      reveal: async () => bare.reveal(payload),
+    const result = await phase(o, 'bare', bare, 12, null, leadMs, async (d) => {
+      const roundId = `${payload.roundId}-bare-${d}`;
+      return { roundId, fire: async () => bare.reveal({ ...payload, roundId }) };
     });
     return { drawcast, bare: result, payloadBytes };
   } finally {

@@ -44,3 +44,14 @@ export function summarize(records: readonly PhoneRecord[], phones: number, leadM
     aheadShare: got.filter((r) => r.receivedAt < r.localRevealTrue).length / Math.max(1, phones),
   };
 }
+
+/** Why: one noisy draw must not decide a figure; each field is the median over a run's draws. */
+export function medianSummary(draws: readonly RevealSummary[]): RevealSummary {
+  const med = (key: keyof RevealSummary) => {
+    const v = draws.map((d) => d[key]).sort((a, b) => a - b);
+    const m = Math.floor(v.length / 2);
+    return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+  };
+  const keys = Object.keys(draws[0]!) as (keyof RevealSummary)[];
+  return Object.fromEntries(keys.map((k) => [k, med(k)])) as unknown as RevealSummary;
+}

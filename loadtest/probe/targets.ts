@@ -81,19 +81,26 @@ export async function startBare(
   };
 }
 
-/** An open event with a committed round of `winners`, ready for phones to join and for one draw. */
-export async function openDrawEvent(base: string, token: string, winners: number) {
+/**
+ * An open event for phones to join; `nextRound()` commits a round of `winners` and freezes its entries
+ * (as the console does before a draw) and hands back its draw.
+ */
+export async function openDrawEvent(base: string, token: string, winners: number, draws: number) {
   const event = await hostApi<EventDto>(base, token, 'POST', '/api/events', { title: 'Fan-out probe' });
   await hostApi(base, token, 'POST', `/api/events/${event.id}/open`);
   const prize = await hostApi<{ id: string }>(base, token, 'POST', `/api/events/${event.id}/prizes`, {
     name: 'Probe prize',
-    quantity: winners,
+    quantity: winners * draws,
   });
-  const round = await hostApi<RoundDto>(base, token, 'POST', `/api/events/${event.id}/rounds`, {
-    prizeId: prize.id,
-    winners,
-  });
-  const roundCall = (verb: string) => () =>
-    hostApi<RoundDto>(base, token, 'POST', `/api/rounds/${round.id}/${verb}`);
-  return { event, round, close: roundCall('close'), draw: roundCall('draw') };
+  return {
+    event,
+    async nextRound() {
+      const round = await hostApi<RoundDto>(base, token, 'POST', `/api/events/${event.id}/rounds`, {
+        prizeId: prize.id,
+        winners,
+      });
+      await hostApi(base, token, 'POST', `/api/rounds/${round.id}/close`);
+      return { roundId: round.id, fire: () => hostApi(base, token, 'POST', `/api/rounds/${round.id}/draw`) };
+    },
+  };
 }
