@@ -18,8 +18,13 @@ const { values } = parseArgs({
     deflate: { type: 'boolean' },
     'no-bare': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
+    'no-bufferutil': { type: 'boolean' },
+    'address-block': { type: 'string' },
+    resync: { type: 'boolean' },
   },
 });
+// ws reads WS_NO_BUFFER_UTIL at load; every child (servers, phone fleets) inherits this environment.
+if (values['no-bufferutil']) process.env.WS_NO_BUFFER_UTIL = '1';
 const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
 const d = defaultProbeOptions;
 const options = {
@@ -31,12 +36,19 @@ const options = {
   concurrency: num(values.concurrency, d.concurrency),
   winners: num(values.winners, d.winners),
   draws: num(values.draws, d.draws),
+  resync: values.resync === true,
+  addressBlock: num(values['address-block'], d.addressBlock),
   websocketOnly: !values.polling,
   perMessageDeflate: values.deflate === true,
   bare: values['no-bare'] !== true,
   serverEnv: {
-    ...(values.deflate && { DRAWCAST_PER_MESSAGE_DEFLATE: '1', BARE_DEFLATE: '1' }),
-    ...(values['cpu-prof'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` }),
+    ...(values.deflate && {
+      DRAWCAST_PER_MESSAGE_DEFLATE: '1',
+      BARE_DEFLATE: '1',
+    }),
+    ...(values['cpu-prof'] && {
+      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}`,
+    }),
   },
   log: (line: string) => console.error(`[probe ${new Date().toISOString().slice(11, 19)}] ${line}`),
 };
@@ -52,7 +64,7 @@ const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '
 const row = (name: string, r: PhaseResult) =>
   `| ${name} | ${r.received}/${r.phones} | ${r.failed} | ${f(r.lagP50)} | ${f(r.lagP95)} | ${f(r.lagP99)} | ${f(r.lagMax)} | ${f(r.spread)} | ${f(r.spreadP99)} | ${f(r.aheadShare * 100, 2)} % | ${f(r.rssPerPhoneKb)} | ${f(r.serverRssMb, 0)} | ${f(r.rampCpuMicrosPerPhone, 0)} | ${f(r.revealCpuMs, 0)} | ${f(r.rampSeconds)} | ${f(r.loadAverage, 2)} |`;
 console.log(
-  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms\n`,
+  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, bufferutil ${values['no-bufferutil'] ? 'off' : 'on'}, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms${options.resync ? ', clocks synced again before the draws' : ''}\n`,
 );
 console.log(
   '| server | got reveal | failed | lag p50 ms | p95 | p99 | max | spread ms | spread (99 %) | had it before revealAt | RSS KB/phone | server RSS MB | ramp CPU µs/phone | reveal CPU ms | ramp s | load avg |',

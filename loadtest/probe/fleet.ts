@@ -23,6 +23,8 @@ export interface Fleet {
   payload: Promise<RoundRevealDto>;
   /** Every phone's record of a round once each child has them all, or what there is after `timeoutMs`. */
   records(roundId: string, timeoutMs: number): Promise<PhoneRecord[]>;
+  /** Every phone syncs its clock again (after the ramp, before the draws). */
+  resync(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
   const roundOf = (roundId: string) =>
     revealed.get(roundId) ?? revealed.set(roundId, new Map()).get(roundId)!;
   let onRevealed = () => {};
+  let resynced = 0;
+  let onResynced = () => {};
   let gotPayload: (p: RoundRevealDto) => void = () => {};
   const payload = new Promise<RoundRevealDto>((resolve) => (gotPayload = resolve));
   const ready = Array.from({ length: childCount }, (_, c) => {
@@ -66,6 +70,10 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
         }
         if (m.type === 'ready') resolve(m);
         if (m.type === 'payload') gotPayload(m.payload);
+        if (m.type === 'resynced') {
+          resynced++;
+          onResynced();
+        }
         if (m.type === 'revealed' && !roundOf(m.roundId).has(c)) {
           roundOf(m.roundId).set(c, m.records);
           onRevealed();
@@ -98,6 +106,14 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
           });
         }, timeoutMs);
         onRevealed();
+      }),
+    resync: () =>
+      new Promise<void>((resolve) => {
+        resynced = 0;
+        onResynced = () => {
+          if (resynced === childCount) resolve();
+        };
+        for (const child of children) child.send({ type: 'resync' } satisfies FleetCommand);
       }),
     close: async () => {
       await Promise.all(

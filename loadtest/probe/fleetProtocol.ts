@@ -21,7 +21,8 @@ export interface StartCommand {
 }
 
 /** What the probe tells a fleet child: start, report the reveals (even if some are missing), close. */
-export type FleetCommand = StartCommand | { type: 'collect'; roundId: string } | { type: 'close' };
+export type FleetCommand =
+  StartCommand | { type: 'resync' } | { type: 'collect'; roundId: string } | { type: 'close' };
 
 /** One phone's measurements; times are true (unskewed) epoch ms, NaN until the reveal arrives. */
 export interface PhoneRecord {
@@ -41,7 +42,8 @@ export type FleetReport =
   | { type: 'ready'; ready: number; failed: number; firstError: string }
   /** A child's first phone got a round's reveal: the payload as it came. */
   | { type: 'payload'; roundId: string; payload: RoundRevealDto }
-  | { type: 'revealed'; roundId: string; records: PhoneRecord[] };
+  | { type: 'revealed'; roundId: string; records: PhoneRecord[] }
+  | { type: 'resynced' };
 
 /** Why: phone i's clock skew, spread evenly but scrambled over [-max, +max] ms, the same in every run. */
 export function skewOf(index: number, maxSkewMs: number): number {

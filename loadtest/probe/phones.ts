@@ -19,6 +19,8 @@ async function run(start: StartCommand): Promise<void> {
   const sockets: Socket[] = [];
   // Per round (one per draw), every phone's record, sent once all ready phones have it (or on collect).
   const byRound = new Map<string, PhoneRecord[]>();
+  // Each ready phone's clock sync again (the probe's --resync: a sync in a quiet moment, before a draw).
+  const resyncs: (() => Promise<void>)[] = [];
   let ready = 0;
   let failed = 0;
   let firstError = '';
@@ -42,7 +44,10 @@ async function run(start: StartCommand): Promise<void> {
       timeout: 120_000,
       auth: { protocolVersion: PROTOCOL_VERSION },
       // engine.io-client hands localAddress (and perMessageDeflate) through to ws.
-      ...({ localAddress: start.localAddress, perMessageDeflate: start.perMessageDeflate } as object),
+      ...({
+        localAddress: start.localAddress,
+        perMessageDeflate: start.perMessageDeflate,
+      } as object),
     });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
@@ -56,10 +61,15 @@ async function run(start: StartCommand): Promise<void> {
         deviceToken: `probe-${start.runId}-${index}`,
       });
     }
-    const estimate = await syncClock({
-      ping: () => ackOf<ClockPong>(socket, 'clock:ping', {}),
-      now,
-      samples: start.clockSamples,
+    const sync = () =>
+      syncClock({
+        ping: () => ackOf<ClockPong>(socket, 'clock:ping', {}),
+        now,
+        samples: start.clockSamples,
+      });
+    let estimate = await sync();
+    resyncs.push(async () => {
+      estimate = await sync();
     });
     socket.on('round:reveal', (reveal: RoundRevealDto) => {
       const receivedAt = Date.now();
@@ -94,12 +104,25 @@ async function run(start: StartCommand): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(start.concurrency, start.count) }, worker));
+  const resyncAll = async () => {
+    let at = 0;
+    const again = async () => {
+      while (at < resyncs.length) await resyncs[at++]!().catch(() => undefined);
+    };
+    await Promise.all(Array.from({ length: start.concurrency }, again));
+    send({ type: 'resynced' });
+  };
   clearInterval(progress);
   send({ type: 'ready', ready, failed, firstError });
 
   process.on('message', (command: FleetCommand) => {
+    if (command.type === 'resync') void resyncAll();
     if (command.type === 'collect')
-      send({ type: 'revealed', roundId: command.roundId, records: byRound.get(command.roundId) ?? [] });
+      send({
+        type: 'revealed',
+        roundId: command.roundId,
+        records: byRound.get(command.roundId) ?? [],
+      });
     if (command.type === 'close') {
       for (const s of sockets) s.disconnect();
       setTimeout(() => process.exit(0), 200);

@@ -19,6 +19,11 @@ export interface ProbeOptions {
   clockSamples: number;
   concurrency: number;
   winners: number;
+  /** Phones connect from 127.<block>.*.* (Drawcast) and 127.<block+1>.*.* (bare): a fresh block per run
+   * keeps its ports clear of the last run's TIME_WAIT sockets. */
+  addressBlock: number;
+  /** Every phone syncs its clock again after the ramp, in a quiet moment before the draws. */
+  resync: boolean;
   /** Draws (broadcasts) per phase; each figure is the median over them. */
   draws: number;
   websocketOnly: boolean;
@@ -66,6 +71,8 @@ export const defaultProbeOptions: ProbeOptions = {
   concurrency: 50,
   winners: 10,
   draws: 3,
+  resync: false,
+  addressBlock: 11,
   websocketOnly: true,
   perMessageDeflate: false,
   bare: true,
@@ -112,6 +119,10 @@ async function phase(
   o.log(
     `${name}: ${fleet.ready} ready (${fleet.failed} failed${fleet.firstError ? `, first: ${fleet.firstError}` : ''}) in ${rampSeconds.toFixed(1)} s`,
   );
+  if (o.resync) {
+    await fleet.resync();
+    o.log(`${name}: clocks synced again`);
+  }
   let settled = ramped;
   let loadAverage = 0;
   const draws: RevealSummary[] = [];
@@ -163,7 +174,7 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeResult> {
   try {
     const { event, nextRound } = await openDrawEvent(dc.urls[0]!, dc.hostToken, o.winners, o.draws);
     leadMs = event.settings.revealLeadMs;
-    drawcast = await phase(o, 'drawcast', dc, 11, event.joinCode, leadMs, nextRound);
+    drawcast = await phase(o, 'drawcast', dc, o.addressBlock, event.joinCode, leadMs, nextRound);
   } finally {
     await dc.stop();
   }
@@ -172,9 +183,12 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeResult> {
   if (!o.bare || !payload) return { drawcast, bare: null, payloadBytes };
   const bare = await startBare(o.nodes, leadMs, o.serverEnv);
   try {
-    const result = await phase(o, 'bare', bare, 12, null, leadMs, async (d) => {
+    const result = await phase(o, 'bare', bare, o.addressBlock + 1, null, leadMs, async (d) => {
       const roundId = `${payload.roundId}-bare-${d}`;
-      return { roundId, fire: async () => bare.reveal({ ...payload, roundId }) };
+      return {
+        roundId,
+        fire: async () => bare.reveal({ ...payload, roundId }),
+      };
     });
     return { drawcast, bare: result, payloadBytes };
   } finally {
