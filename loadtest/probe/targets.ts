@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { EventDto, RoundDto } from '@drawcast/shared';
 import { startBenchChild } from '../../server/bench/child-protocol';
 import { hostApi } from '../../server/bench/hostApi';
@@ -36,6 +37,10 @@ export async function startDrawcast(nodes: number, env: Record<string, string> =
       pids: [server.proc.pid!],
       hostToken,
       stop: async () => {
+        // SIGTERM first, so a --cpu-prof profile gets written; SIGKILL if it lingers.
+        const exited = new Promise((resolve) => server.proc.once('exit', resolve));
+        server.proc.kill('SIGTERM');
+        await Promise.race([exited, delay(10_000)]);
         await kill9(server);
         rmSync(dataDir, { recursive: true, force: true });
       },
