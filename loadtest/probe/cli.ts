@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'no-bufferutil': { type: 'boolean' },
     'address-block': { type: 'string' },
     resync: { type: 'boolean' },
+    'ramp-limit': { type: 'string' },
   },
 });
 // ws reads WS_NO_BUFFER_UTIL at load; every child (servers, phone fleets) inherits this environment.
@@ -37,6 +38,7 @@ const options = {
   winners: num(values.winners, d.winners),
   draws: num(values.draws, d.draws),
   resync: values.resync === true,
+  rampLimitSeconds: num(values['ramp-limit'], d.rampLimitSeconds),
   addressBlock: num(values['address-block'], d.addressBlock),
   websocketOnly: !values.polling,
   perMessageDeflate: values.deflate === true,

@@ -18,6 +18,8 @@ export interface StartCommand {
   concurrency: number;
   transports: ('websocket' | 'polling')[];
   perMessageDeflate: boolean;
+  /** Epoch ms after which no further phone starts (the biggest-audience ramp); absent = no limit. */
+  rampDeadline?: number;
 }
 
 /** What the probe tells a fleet child: start, report the reveals (even if some are missing), close. */

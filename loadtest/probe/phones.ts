@@ -93,7 +93,7 @@ async function run(start: StartCommand): Promise<void> {
   // At most `concurrency` phones setting up at once: a ramp, not a stampede.
   let next = 0;
   const worker = async () => {
-    while (next < start.count) {
+    while (next < start.count && Date.now() < (start.rampDeadline ?? Infinity)) {
       const k = next++;
       try {
         await setUp(k);

@@ -22,6 +22,8 @@ export interface ProbeOptions {
   /** Phones connect from 127.<block>.*.* (Drawcast) and 127.<block+1>.*.* (bare): a fresh block per run
    * keeps its ports clear of the last run's TIME_WAIT sockets. */
   addressBlock: number;
+  /** Stop starting phones this long after the ramp began (0 = none): the biggest audience the time allows. */
+  rampLimitSeconds: number;
   /** Every phone syncs its clock again after the ramp, in a quiet moment before the draws. */
   resync: boolean;
   /** Draws (broadcasts) per phase; each figure is the median over them. */
@@ -72,6 +74,7 @@ export const defaultProbeOptions: ProbeOptions = {
   winners: 10,
   draws: 3,
   resync: false,
+  rampLimitSeconds: 0,
   addressBlock: 11,
   websocketOnly: true,
   perMessageDeflate: false,
@@ -108,6 +111,7 @@ async function phase(
     concurrency: o.concurrency,
     transports: o.websocketOnly ? ['websocket'] : ['polling', 'websocket'],
     perMessageDeflate: o.perMessageDeflate,
+    ...(o.rampLimitSeconds > 0 && { rampDeadline: Date.now() + o.rampLimitSeconds * 1000 }),
     onProgress: (ready, failed) => {
       if (performance.now() - lastLog < 5000) return;
       lastLog = performance.now();
@@ -139,7 +143,8 @@ async function phase(
       await fire();
       const records = await fleet.records(roundId, leadMs + 30_000);
       cpu.push(sumStats(target.pids).cpuMs - atDraw.cpuMs);
-      const summary = summarize(records, o.phones, leadMs);
+      // Against the phones that connected (a ramp limit may have stopped short of o.phones).
+      const summary = summarize(records, fleet.ready, leadMs);
       // The next round's entries may close only once this reveal is out on the phones.
       const revealAt = Math.max(0, ...records.map((r) => r.revealAt).filter(Number.isFinite));
       await delay(Math.max(0, revealAt + 50 - Date.now()));
