@@ -26,6 +26,8 @@ const { values } = parseArgs({
 });
 // ws reads WS_NO_BUFFER_UTIL at load; every child (servers, phone fleets) inherits this environment.
 if (values['no-bufferutil']) process.env.WS_NO_BUFFER_UTIL = '1';
+// --cpu-prof DIR: the one-node Drawcast server and the bare servers write their profiles there.
+if (values['cpu-prof']) process.env.BENCH_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}`;
 const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
 const d = defaultProbeOptions;
 const options = {
@@ -43,15 +45,9 @@ const options = {
   websocketOnly: !values.polling,
   perMessageDeflate: values.deflate === true,
   bare: values['no-bare'] !== true,
-  serverEnv: {
-    ...(values.deflate && {
-      DRAWCAST_PER_MESSAGE_DEFLATE: '1',
-      BARE_DEFLATE: '1',
-    }),
-    ...(values['cpu-prof'] && {
-      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}`,
-    }),
-  },
+  // The Drawcast server has perMessageDeflate off and no switch for it: --deflate turns it on for bare only.
+  serverEnv: { ...(values.deflate && { BARE_DEFLATE: '1' }) },
+  serverNodeArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [],
   log: (line: string) => console.error(`[probe ${new Date().toISOString().slice(11, 19)}] ${line}`),
 };
 options.log(

@@ -33,8 +33,10 @@ export interface ProbeOptions {
   bare: boolean;
   /** Quiet time after the ramp before memory is read, so join-time garbage and odds broadcasts settle. */
   settleMs: number;
-  /** Extra environment for the servers (Drawcast and bare), e.g. NODE_OPTIONS=--cpu-prof. */
+  /** Extra environment for the servers (Drawcast and bare). */
   serverEnv: Record<string, string>;
+  /** Node flags for a one-node Drawcast server, e.g. --cpu-prof (bare: BENCH_NODE_ARGS). */
+  serverNodeArgs: string[];
   log: (line: string) => void;
 }
 
@@ -81,6 +83,7 @@ export const defaultProbeOptions: ProbeOptions = {
   bare: true,
   settleMs: 3000,
   serverEnv: {},
+  serverNodeArgs: [],
   log: () => {},
 };
 
@@ -173,7 +176,7 @@ async function phase(
 
 /** Why: the figures the issue asks for, Drawcast and bare measured the same way in one command. */
 export async function runProbe(o: ProbeOptions): Promise<ProbeResult> {
-  const dc = await startDrawcast(o.nodes, o.serverEnv);
+  const dc = await startDrawcast(o.nodes, o.serverEnv, o.serverNodeArgs);
   let drawcast: PhaseResult & { payload: Promise<RoundRevealDto> };
   let leadMs: number;
   try {

@@ -27,11 +27,15 @@ export const LOAD_ENV = {
 };
 
 /** Why: the probe starts what it measures, so one command reproduces a figure. */
-export async function startDrawcast(nodes: number, env: Record<string, string> = {}): Promise<Target> {
+export async function startDrawcast(
+  nodes: number,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Target> {
   const hostToken = randomBytes(18).toString('base64url');
   if (nodes === 1) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'drawcast-probe-'));
-    const server = await startChildServer(dataDir, hostToken, { ...LOAD_ENV, ...env });
+    const server = await startChildServer(dataDir, hostToken, { ...LOAD_ENV, ...env }, nodeArgs);
     return {
       urls: [server.url],
       pids: [server.proc.pid!],

@@ -12,15 +12,19 @@ export interface ChildServer {
   url: string;
 }
 
-/** Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints; `env` adds settings. */
+/**
+ * Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints; `env` adds
+ * settings, `nodeArgs` node flags (e.g. --cpu-prof, which NODE_OPTIONS refuses).
+ */
 export function startChildServer(
   dataDir: string,
   hostToken: string,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
+    [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
     {
       cwd: repoRoot,
       env: {
