@@ -1,5 +1,6 @@
 // `npm run probe -w @drawcast/loadtest -- --phones 5000 [--nodes 2] ...`: one fan-out probe run, Drawcast
 // then bare Socket.IO with the same phones and payload, printed as a markdown table with the ratios.
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultProbeOptions, runProbe } from './run';
@@ -28,6 +29,15 @@ const { values } = parseArgs({
 if (values['no-bufferutil']) process.env.WS_NO_BUFFER_UTIL = '1';
 // --cpu-prof DIR: the one-node Drawcast server and the bare servers write their profiles there.
 if (values['cpu-prof']) process.env.BENCH_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}`;
+// bufferutil is not a dependency (it did not help, BENCHMARKS.md); installed by hand, ws uses it.
+const bufferutil = (() => {
+  try {
+    createRequire(import.meta.url).resolve('bufferutil');
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
 const d = defaultProbeOptions;
 const options = {
@@ -62,7 +72,7 @@ const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '
 const row = (name: string, r: PhaseResult) =>
   `| ${name} | ${r.received}/${r.phones} | ${r.failed} | ${f(r.lagP50)} | ${f(r.lagP95)} | ${f(r.lagP99)} | ${f(r.lagMax)} | ${f(r.spread)} | ${f(r.spreadP99)} | ${f(r.aheadShare * 100, 2)} % | ${f(r.rssPerPhoneKb)} | ${f(r.serverRssMb, 0)} | ${f(r.rampCpuMicrosPerPhone, 0)} | ${f(r.revealCpuMs, 0)} | ${f(r.rampSeconds)} | ${f(r.loadAverage, 2)} |`;
 console.log(
-  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, bufferutil ${values['no-bufferutil'] ? 'off' : 'on'}, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms${options.resync ? ', clocks synced again before the draws' : ''}\n`,
+  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, bufferutil ${bufferutil && !values['no-bufferutil'] ? 'on' : 'off'}, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms${options.resync ? ', clocks synced again before the draws' : ''}\n`,
 );
 console.log(
   '| server | got reveal | failed | lag p50 ms | p95 | p99 | max | spread ms | spread (99 %) | had it before revealAt | RSS KB/phone | server RSS MB | ramp CPU µs/phone | reveal CPU ms | ramp s | load avg |',
