@@ -12,6 +12,7 @@ import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@drawcast/shared';
 import type { EventDto } from '@drawcast/shared';
 import { percentile } from './load';
+import { hostApi as api } from './hostApi';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const JOINS_PER_SECOND = Number(process.env.BENCH_IMPORT_JOIN_RATE ?? 200);
@@ -36,22 +37,6 @@ function startServer(): Promise<{ port: number; token: string; stop(): void }> {
     });
     proc.once('exit', (code) => reject(new Error(`drawcast-server.ts exited with ${code}`)));
   });
-}
-
-async function api<T>(
-  base: string,
-  token: string,
-  method: string,
-  route: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${base}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 async function openEvent(base: string, token: string, title: string): Promise<EventDto> {

@@ -1,15 +1,15 @@
 // `npm run bench -w @drawcast/server`: 2,000 socket.io clients joining as fast as they can, beside a bare
 // Socket.IO emitWithAck echo server and the join's transport floor (floor-server.ts), measured the same
 // way in the same run. Servers run in their own processes; all traffic stays on 127.0.0.1.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@drawcast/shared';
 import type { EventDto, OddsAggregateDto } from '@drawcast/shared';
+import { startBenchChild } from './child-protocol';
+import type { BenchChild as Child } from './child-protocol';
 import { closedLoop, medianStats } from './load';
+import { hostApi } from './hostApi';
 import type { RunStats } from './load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
@@ -20,40 +20,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECT_BATCH = 100;
 const DEADLINE_MS = 240_000;
-
-interface Child {
-  proc: ChildProcess;
-  port: number;
-  extra: string[];
-  /** The child's CPU time (user + system, all threads) and event-loop busy time so far (µs), over stdin. */
-  cpuMicros(): Promise<{ cpu: number; loop: number }>;
-}
-
-function startChild(script: string): Promise<Child> {
-  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server processes.
-  const extraArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(
-    process.execPath,
-    [...extraArgs, '--import', 'tsx', path.join(import.meta.dirname, script)],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const cpuWaiters: Array<(micros: { cpu: number; loop: number }) => void> = [];
-  const cpuMicros = () =>
-    new Promise<{ cpu: number; loop: number }>((resolve) => {
-      cpuWaiters.push(resolve);
-      proc.stdin!.write('CPU\n');
-    });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      const [word, port, ...extra] = line.trim().split(' ');
-      if (word === 'READY') resolve({ proc, port: Number(port), extra, cpuMicros });
-      if (word === 'CPU') cpuWaiters.shift()?.({ cpu: Number(port), loop: Number(extra[0]) });
-    });
-    proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 async function connectAll(url: string, auth: Record<string, unknown>): Promise<Socket[]> {
   const sockets: Socket[] = [];
@@ -73,22 +39,6 @@ async function connectAll(url: string, auth: Record<string, unknown>): Promise<S
     sockets.push(...batch);
   }
   return sockets;
-}
-
-async function hostApi<T>(
-  base: string,
-  token: string,
-  method: string,
-  route: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${base}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 /** A fresh open event with a committed round, so every join computes real odds and drives broadcasts. */
@@ -265,9 +215,9 @@ async function main(): Promise<void> {
     `server: joins — ${CLIENTS} socket.io clients × ${ROUNDS} commands each per pass, ${WINDOW} in flight, median of ${RUNS} passes (Node ${process.version})\n`,
   );
   const children = await Promise.all([
-    startChild('echo-server.ts'),
-    startChild('floor-server.ts'),
-    startChild('drawcast-server.ts'),
+    startBenchChild(path.join(import.meta.dirname, 'echo-server.ts')),
+    startBenchChild(path.join(import.meta.dirname, 'floor-server.ts')),
+    startBenchChild(path.join(import.meta.dirname, 'drawcast-server.ts')),
   ]);
   const [echoChild, floorChild, joinChild] = children;
   try {

@@ -16,14 +16,16 @@ export interface ChildServer {
 
 /**
  * Starts `server/src/index.ts` on port 0 over `dataDir` and resolves with the URL it prints; `env` adds to
- * its environment (e.g. DRAWCAST_FAILPOINT, see server/src/failpoint.ts).
+ * its environment (e.g. DRAWCAST_FAILPOINT, see server/src/failpoint.ts), `nodeArgs` node flags (e.g.
+ * --cpu-prof, which NODE_OPTIONS refuses).
  */
 export function startChildServer(
   dataDir: string,
   hostToken: string,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
-  const proc = spawnServer(dataDir, hostToken, env);
+  const proc = spawnServer(dataDir, hostToken, env, nodeArgs);
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });
     const waitForLine = (pattern: RegExp) =>
@@ -57,18 +59,23 @@ export function spawnServer(
   dataDir: string,
   hostToken: string,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: '0',
-      DRAWCAST_BIND: '127.0.0.1',
-      DRAWCAST_DATA_DIR: dataDir,
-      DRAWCAST_HOST_TOKEN: hostToken,
-      DRAWCAST_LOG_LEVEL: 'warn',
-      ...env,
+  return spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: '0',
+        DRAWCAST_BIND: '127.0.0.1',
+        DRAWCAST_DATA_DIR: dataDir,
+        DRAWCAST_HOST_TOKEN: hostToken,
+        DRAWCAST_LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
 }
