@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['shared', 'server', 'mobile-client', 'stage-screen'],
+    projects: ['shared', 'server', 'mobile-client', 'stage-screen', 'loadtest'],
   },
 });
