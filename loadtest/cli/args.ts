@@ -30,13 +30,15 @@ export interface LoadtestOptions {
   rounds: number;
   /** soak: seconds between draws. */
   drawEverySeconds: number;
+  /** steady: run the same open loop (and base audience) against a bare Socket.IO server instead. */
+  bare: boolean;
   /** Where reports, samples and charts go. */
   outDir: string;
 }
 
 const USAGE = `usage: npm run loadtest -- --scenario ${SCENARIOS.join('|')} [--phones N] [--ramp S] [--rate R]
   [--duration S] [--hold S] [--target URL[,URL]] [--nodes 1|2] [--host-token T] [--workers W] [--rounds N]
-  [--draw-every S] [--out DIR]`;
+  [--draw-every S] [--bare] [--out DIR]`;
 
 /** A bad command line: the message says which option and shows the usage. */
 export class UsageError extends Error {}
@@ -68,6 +70,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
         rounds: { type: 'string' },
         'draw-every': { type: 'string' },
         out: { type: 'string' },
+        bare: { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -103,6 +106,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
     workers: positive('workers', parsed.workers, Math.max(1, Math.ceil(phones / 8000))),
     rounds: positive('rounds', parsed.rounds, 5),
     drawEverySeconds: positive('draw-every', parsed['draw-every'], 60),
+    bare: parsed.bare ?? false,
     outDir: parsed.out ?? '.tmp/loadtest',
   };
 }

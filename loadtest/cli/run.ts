@@ -5,11 +5,11 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseLoadtestArgs, UsageError, type LoadtestOptions } from './args';
 import { runArtillery, share, type ArtilleryReport, type ArtilleryRun } from './artillery';
-import { HostApi } from './hostApi';
+import { HostApi, type PreparedEvent } from './hostApi';
 import { Monitor, type RunSample } from './monitor';
 import { mergeReports, reportRows, table, errorRate } from './report';
 import { runSoak } from './soakRun';
-import { openTarget, type LoadTarget } from './target';
+import { openBareTarget, openTarget, type LoadTarget } from './target';
 
 const REVEAL_LEAD_MS = 5000;
 
@@ -143,8 +143,11 @@ async function hostScenario(ctx: RunContext): Promise<ScenarioResult> {
 
 async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
   const { opts } = ctx;
-  const ev = await ctx.api.prepareEvent('Load test: steady join rate', REVEAL_LEAD_MS);
-  await ctx.api.createRound(ev);
+  // The bare server takes any join code and has no rounds; Drawcast gets an open event with a round.
+  const ev = opts.bare
+    ? { joinCode: 'BARE' }
+    : await ctx.api.prepareEvent('Load test: steady join rate', REVEAL_LEAD_MS);
+  if (!opts.bare) await ctx.api.createRound(ev as PreparedEvent);
   const baseWorkers = Math.max(1, Math.ceil(opts.phones / 8000));
   ctx.setLabel('steady: base audience |');
   const base =
@@ -187,28 +190,29 @@ async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
       ['offered joins/s', opts.rate],
       ['achieved joins/s (acks / duration)', (ack?.count ?? 0) / opts.durationSeconds],
       ['phones connected at the start', during[0]?.sockets ?? 0],
-      ...duringRows(during),
+      ...duringRows(during, 'open loop: '),
       ['target p95 ack <= 200 ms, errors < 0.1 %', pass ? 'met' : 'MISSED'],
     ],
   };
 }
 
-function duringRows(during: RunSample[]): [string, string | number][] {
+function duringRows(during: RunSample[], prefix = ''): [string, string | number][] {
   const avg = (f: (s: RunSample) => number) =>
     during.reduce((a, s) => a + f(s), 0) / Math.max(1, during.length);
   return [
-    ['server cores used (mean)', avg((s) => s.serverCores)],
-    ['generator cores used (mean)', avg((s) => s.generatorCores)],
-    ['load average 1 min (max)', Math.max(0, ...during.map((s) => s.load1))],
-    ['server loop lag p99 ms (max)', Math.max(0, ...during.map((s) => s.loopLagP99Ms))],
-    ['server rss MiB (max)', Math.max(0, ...during.map((s) => s.rssBytes)) / 2 ** 20],
+    [prefix + 'server cores used (mean)', avg((s) => s.serverCores)],
+    [prefix + 'generator cores used (mean)', avg((s) => s.generatorCores)],
+    [prefix + 'load average 1 min (max)', Math.max(0, ...during.map((s) => s.load1))],
+    [prefix + 'server loop lag p99 ms (max)', Math.max(0, ...during.map((s) => s.loopLagP99Ms))],
+    [prefix + 'server rss MiB (max)', Math.max(0, ...during.map((s) => s.rssBytes)) / 2 ** 20],
   ];
 }
 
 async function main() {
   const opts = parseLoadtestArgs(process.argv.slice(2));
   mkdirSync(opts.outDir, { recursive: true });
-  const target = await openTarget(opts);
+  if (opts.bare && opts.scenario !== 'steady') throw new UsageError('--bare is for --scenario steady');
+  const target = opts.bare ? await openBareTarget() : await openTarget(opts);
   const generators: ArtilleryRun[] = [];
   let label = '';
   const monitor = new Monitor(

@@ -51,6 +51,42 @@ function startSqliteNode(hostToken: string): Promise<{ url: string; child: Child
   });
 }
 
+function startBare(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'bareServer.ts')],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited early (${code}):\n${out}`)));
+  });
+}
+
+/** Why: the baseline a join figure is compared with: same clients, same machine, no Drawcast logic. */
+export async function openBareTarget(): Promise<LoadTarget> {
+  const bare = await startBare();
+  const exited = new Promise<void>((resolve) => bare.child.once('exit', () => resolve()));
+  return {
+    urls: [bare.url],
+    hostToken: '',
+    pids: [bare.child.pid!],
+    describe: `bare Socket.IO (${bare.url})`,
+    async stop() {
+      bare.child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** Why: `--target` for a server you run yourself; without it the run is self-contained and cleans up. */
 export async function openTarget(opts: {
   targets: string[];
