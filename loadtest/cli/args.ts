@@ -30,6 +30,8 @@ export interface LoadtestOptions {
   rounds: number;
   /** soak: seconds between draws. */
   drawEverySeconds: number;
+  /** steady: the base audience joins (join.yml) instead of watching the event (watch.yml). */
+  baseJoined: boolean;
   /** steady: run the same open loop (and base audience) against a bare Socket.IO server instead. */
   bare: boolean;
   /** Where reports, samples and charts go. */
@@ -38,7 +40,7 @@ export interface LoadtestOptions {
 
 const USAGE = `usage: npm run loadtest -- --scenario ${SCENARIOS.join('|')} [--phones N] [--ramp S] [--rate R]
   [--duration S] [--hold S] [--target URL[,URL]] [--nodes 1|2] [--host-token T] [--workers W] [--rounds N]
-  [--draw-every S] [--bare] [--out DIR]`;
+  [--draw-every S] [--bare] [--base-joined] [--out DIR]`;
 
 /** A bad command line: the message says which option and shows the usage. */
 export class UsageError extends Error {}
@@ -71,6 +73,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
         'draw-every': { type: 'string' },
         out: { type: 'string' },
         bare: { type: 'boolean' },
+        'base-joined': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -107,6 +110,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
     rounds: positive('rounds', parsed.rounds, 5),
     drawEverySeconds: positive('draw-every', parsed['draw-every'], 60),
     bare: parsed.bare ?? false,
+    baseJoined: parsed['base-joined'] ?? false,
     outDir: parsed.out ?? '.tmp/loadtest',
   };
 }

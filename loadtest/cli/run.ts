@@ -52,6 +52,21 @@ function audience(ctx: RunContext, joinCode: string, phones: number, stay: numbe
   return run;
 }
 
+/** The watching audience (watch.yml): connected to the event's audience room without joining. */
+function watchers(ctx: RunContext, eventId: string, phones: number, stay: number, workers: number) {
+  const run = runArtillery({
+    script: 'watch.yml',
+    name: 'watchers',
+    workers,
+    targets: ctx.target.urls,
+    phases: (i) => [{ duration: ctx.opts.rampSeconds, arrivalCount: share(phones, workers, i) }],
+    variables: { eventId, stay },
+    outDir: ctx.opts.outDir,
+  });
+  ctx.generators.push(run);
+  return run;
+}
+
 const sockets = async (ctx: RunContext) => (await ctx.monitor.sample())?.sockets ?? 0;
 
 async function joinScenario(ctx: RunContext): Promise<ScenarioResult> {
@@ -150,10 +165,13 @@ async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
   if (!opts.bare) await ctx.api.createRound(ev as PreparedEvent);
   const baseWorkers = Math.max(1, Math.ceil(opts.phones / 8000));
   ctx.setLabel('steady: base audience |');
+  const stay = opts.rampSeconds + 60 + opts.durationSeconds;
   const base =
-    opts.phones > 0
-      ? audience(ctx, ev.joinCode, opts.phones, opts.rampSeconds + 60 + opts.durationSeconds, baseWorkers)
-      : undefined;
+    opts.phones === 0
+      ? undefined
+      : opts.baseJoined || opts.bare
+        ? audience(ctx, ev.joinCode, opts.phones, stay, baseWorkers)
+        : watchers(ctx, (ev as PreparedEvent).eventId, opts.phones, stay, baseWorkers);
   if (base) {
     await waitFor(
       'the base audience',
