@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 /** The scenarios one command runs (each an artillery script in loadtest/artillery/, soak has its own loop). */
-export const SCENARIOS = ['join', 'live', 'host', 'steady', 'soak'] as const;
+export const SCENARIOS = ['join', 'live', 'host', 'steady', 'soak', 'watch'] as const;
 
 /** One of SCENARIOS. */
 export type Scenario = (typeof SCENARIOS)[number];
@@ -30,6 +30,8 @@ export interface LoadtestOptions {
   rounds: number;
   /** soak: seconds between draws. */
   drawEverySeconds: number;
+  /** steady and watch: an existing event's join code (a watching audience started before stays on it). */
+  event: string | undefined;
   /** steady: the base audience joins (join.yml) instead of watching the event (watch.yml). */
   baseJoined: boolean;
   /** steady: run the same open loop (and base audience) against a bare Socket.IO server instead. */
@@ -40,7 +42,7 @@ export interface LoadtestOptions {
 
 const USAGE = `usage: npm run loadtest -- --scenario ${SCENARIOS.join('|')} [--phones N] [--ramp S] [--rate R]
   [--duration S] [--hold S] [--target URL[,URL]] [--nodes 1|2] [--host-token T] [--workers W] [--rounds N]
-  [--draw-every S] [--bare] [--base-joined] [--out DIR]`;
+  [--draw-every S] [--bare] [--base-joined] [--event CODE] [--out DIR]`;
 
 /** A bad command line: the message says which option and shows the usage. */
 export class UsageError extends Error {}
@@ -74,6 +76,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
         out: { type: 'string' },
         bare: { type: 'boolean' },
         'base-joined': { type: 'boolean' },
+        event: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -90,6 +93,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
     host: { phones: 0, duration: 0 },
     steady: { phones: 10_000, duration: 60 },
     soak: { phones: 1000, duration: 1800 },
+    watch: { phones: 10_000, duration: 900 },
   }[scenario];
   const phones = positive('phones', parsed.phones, defaults.phones, 0);
   const nodes = positive('nodes', parsed.nodes, 1);
@@ -111,6 +115,7 @@ export function parseLoadtestArgs(argv: string[]): LoadtestOptions {
     drawEverySeconds: positive('draw-every', parsed['draw-every'], 60),
     bare: parsed.bare ?? false,
     baseJoined: parsed['base-joined'] ?? false,
+    event: parsed.event,
     outDir: parsed.out ?? '.tmp/loadtest',
   };
 }

@@ -44,6 +44,14 @@ export class HostApi {
     return { eventId: event.id, joinCode: event.joinCode, prizeId: prize.id, revealLeadMs };
   }
 
+  /** An event made earlier (by a `watch` run), found by its join code. */
+  async findEvent(joinCode: string): Promise<{ eventId: string; joinCode: string }> {
+    const res = await fetch(`${this.url}/api/join/${encodeURIComponent(joinCode)}`);
+    if (!res.ok) throw new Error(`GET /api/join/${joinCode}: ${res.status}`);
+    const info = (await res.json()) as { id: string; joinCode: string };
+    return { eventId: info.id, joinCode: info.joinCode };
+  }
+
   /** A committed round (phones' odds refer to it). */
   async createRound(ev: PreparedEvent, winners = 1): Promise<string> {
     const round = await this.call<{ id: string }>('POST', `/api/events/${ev.eventId}/rounds`, {

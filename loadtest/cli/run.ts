@@ -158,11 +158,14 @@ async function hostScenario(ctx: RunContext): Promise<ScenarioResult> {
 
 async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
   const { opts } = ctx;
-  // The bare server takes any join code and has no rounds; Drawcast gets an open event with a round.
+  // The bare server takes any join code and has no rounds; Drawcast gets an open event with a round, or
+  // joins the event of a `watch` run (--event) whose audience stays connected between steady runs.
   const ev = opts.bare
-    ? { joinCode: 'BARE' }
-    : await ctx.api.prepareEvent('Load test: steady join rate', REVEAL_LEAD_MS);
-  if (!opts.bare) await ctx.api.createRound(ev as PreparedEvent);
+    ? { joinCode: 'BARE', eventId: 'BARE' }
+    : opts.event
+      ? await ctx.api.findEvent(opts.event)
+      : await ctx.api.prepareEvent('Load test: steady join rate', REVEAL_LEAD_MS);
+  if (!opts.bare && !opts.event) await ctx.api.createRound(ev as PreparedEvent);
   const baseWorkers = Math.max(1, Math.ceil(opts.phones / 8000));
   ctx.setLabel('steady: base audience |');
   // Long enough for a slow ramp on a busy machine; the base is stopped once the open loop ends.
@@ -172,7 +175,7 @@ async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
       ? undefined
       : opts.baseJoined || opts.bare
         ? audience(ctx, ev.joinCode, opts.phones, stay, baseWorkers)
-        : watchers(ctx, (ev as PreparedEvent).eventId, opts.phones, stay, baseWorkers);
+        : watchers(ctx, ev.eventId, opts.phones, stay, baseWorkers);
   if (base) {
     await waitFor(
       'the base audience',
@@ -229,6 +232,19 @@ function duringRows(during: RunSample[], prefix = ''): [string, string | number]
   ];
 }
 
+/** A watching audience that stays `duration` seconds, for steady runs made against it with --event. */
+async function watchScenario(ctx: RunContext): Promise<ScenarioResult> {
+  const { opts } = ctx;
+  const ev = opts.event
+    ? await ctx.api.findEvent(opts.event)
+    : await ctx.api.prepareEvent('Load test: watching audience', REVEAL_LEAD_MS);
+  if (!opts.event) await ctx.api.createRound(ev as PreparedEvent);
+  process.stdout.write(`Watching event ${ev.eventId}: run steady with --event ${ev.joinCode}\n`);
+  ctx.setLabel(`watch ${ev.joinCode} |`);
+  const reports = await watchers(ctx, ev.eventId, opts.phones, opts.durationSeconds, opts.workers).done;
+  return { sections: [{ title: `watch: ${opts.phones} phones`, reports }], extra: [] };
+}
+
 async function main() {
   const opts = parseLoadtestArgs(process.argv.slice(2));
   mkdirSync(opts.outDir, { recursive: true });
@@ -253,7 +269,10 @@ async function main() {
   const stopAll = () => {
     generators.forEach((g) => g.stop());
   };
-  process.once('SIGINT', stopAll);
+  process.once('SIGINT', () => {
+    stopAll();
+    void target.stop().then(() => process.exit(130));
+  });
   process.stdout.write(
     `Drawcast load test "${opts.scenario}" against ${target.describe}; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}\n`,
   );
@@ -267,6 +286,7 @@ async function main() {
       host: hostScenario,
       steady: steadyScenario,
       soak: runSoak,
+      watch: watchScenario,
     };
     result = await runners[opts.scenario](ctx);
   } finally {

@@ -108,6 +108,8 @@ export async function openTarget(opts: {
   if (opts.nodes === 1) {
     const node = await startSqliteNode(hostToken);
     const exited = new Promise<void>((resolve) => node.child.once('exit', () => resolve()));
+    const onExit = () => node.child.kill('SIGKILL');
+    process.on('exit', onExit);
     return {
       urls: [node.url],
       hostToken,
@@ -116,6 +118,7 @@ export async function openTarget(opts: {
       async stop() {
         node.child.kill('SIGTERM');
         await exited;
+        process.off('exit', onExit);
         rmSync(node.dataDir, { recursive: true, force: true });
       },
     };
