@@ -34,8 +34,10 @@ export interface ArtilleryRun {
   /** Processes started. */
   workers: number;
   pids(): number[];
-  /** Resolves with every process's report once all have exited. */
+  /** Resolves once all have exited, with the reports of those that wrote one (a crashed one is in `failed`). */
   done: Promise<ArtilleryReport[]>;
+  /** Processes that exited without a report, with the log to read. */
+  failed: string[];
   stop(): void;
 }
 
@@ -109,10 +111,23 @@ export function runArtillery(opts: {
       }),
     );
   }
+  const failed: string[] = [];
+  const done = Promise.allSettled(reports).then((all) => {
+    const ok: ArtilleryReport[] = [];
+    for (const r of all) {
+      if (r.status === 'fulfilled') ok.push(r.value);
+      else {
+        failed.push((r.reason as Error).message);
+        process.stderr.write(`${(r.reason as Error).message}\n`);
+      }
+    }
+    return ok;
+  });
   return {
     workers: opts.workers,
+    failed,
+    done,
     pids: () => children.filter((c) => c.exitCode === null).map((c) => c.pid!),
-    done: Promise.all(reports),
     stop: () => children.forEach((c) => c.kill('SIGINT')),
   };
 }

@@ -203,7 +203,7 @@ async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
   const baseReports = base ? await base.done.catch(() => []) : [];
   const merged = mergeReports(reports);
   const ack = merged.histograms['socketio.response_time'];
-  const pass = ack !== undefined && ack.p95 <= 200 && errorRate(merged) < 0.001;
+  const pass = ack !== undefined && ack.p95 <= 200 && errorRate(merged) < 0.001 && run.failed.length === 0;
   return {
     sections: [
       { title: `steady: ${opts.rate} joins/s for ${opts.durationSeconds} s`, reports },
@@ -304,6 +304,7 @@ async function main() {
     table('run', [
       ['server', target.describe],
       ['artillery processes', generators.reduce((a, g) => a + g.workers, 0)],
+      ['artillery processes that crashed', generators.reduce((a, g) => a + g.failed.length, 0)],
       ['wall time s', (Date.now() - started) / 1000],
       ['generator CPU s (all processes)', monitor.generatorCpuSeconds()],
       ...rows,
