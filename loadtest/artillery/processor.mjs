@@ -7,9 +7,27 @@ import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
 
 const reveals = new WeakMap();
+const watched = new WeakSet();
+
+/**
+ * artillery 2.0.34's socketio engine leaves its one-shot connect handlers on the socket; a reconnect that
+ * fails later (a phone dropped under load) calls the step's callback a second time and crashes the whole
+ * worker ("Callback was already called"), dropping every phone of that process. Once connected, those
+ * handlers are replaced by counters, so a dropped phone is counted instead.
+ */
+function settle(context, events) {
+  const socket = context.sockets?.[''];
+  if (!socket || watched.has(socket)) return;
+  watched.add(socket);
+  socket.off('connect_error');
+  socket.off('error');
+  socket.on('connect_error', () => events.emit('counter', 'drawcast.reconnect_failed', 1));
+  socket.on('disconnect', (reason) => events.emit('counter', `drawcast.disconnect.${reason}`, 1));
+}
 
 /** Why: every virtual phone is a new device (one entry each), or with `devicePool` one of a pool that comes back. */
-export function newDevice(context, _events, done) {
+export function newDevice(context, events, done) {
+  settle(context, events);
   const pool = Number(context.vars.devicePool ?? 0);
   const worker = process.env.LOADTEST_WORKER ?? '0';
   const id =
@@ -21,6 +39,7 @@ export function newDevice(context, _events, done) {
 
 /** Why: odds:aggregate broadcasts are what keeps a connected phone busy; counted per run. */
 export function countOdds(context, events, done) {
+  settle(context, events);
   context.sockets?.['']?.on('odds:aggregate', () => events.emit('counter', 'drawcast.odds_updates', 1));
   done();
 }

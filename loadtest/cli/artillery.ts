@@ -60,6 +60,7 @@ export function runArtillery(opts: {
   outDir: string;
 }): ArtilleryRun {
   const children: ChildProcess[] = [];
+  let stopped = false;
   const reports: Promise<ArtilleryReport>[] = [];
   for (let i = 0; i < opts.workers; i++) {
     const output = path.join(opts.outDir, `${opts.name}-${i}.json`);
@@ -116,7 +117,7 @@ export function runArtillery(opts: {
     const ok: ArtilleryReport[] = [];
     for (const r of all) {
       if (r.status === 'fulfilled') ok.push(r.value);
-      else {
+      else if (!stopped) {
         failed.push((r.reason as Error).message);
         process.stderr.write(`${(r.reason as Error).message}\n`);
       }
@@ -128,6 +129,10 @@ export function runArtillery(opts: {
     failed,
     done,
     pids: () => children.filter((c) => c.exitCode === null).map((c) => c.pid!),
-    stop: () => children.forEach((c) => c.kill('SIGINT')),
+    // An interrupted artillery writes no report; that is not a crash.
+    stop: () => {
+      stopped = true;
+      children.forEach((c) => c.kill('SIGINT'));
+    },
   };
 }
