@@ -166,7 +166,8 @@ async function steadyScenario(ctx: RunContext): Promise<ScenarioResult> {
       ? await ctx.api.findEvent(opts.event)
       : await ctx.api.prepareEvent('Load test: steady join rate', REVEAL_LEAD_MS);
   if (!opts.bare && !opts.event) await ctx.api.createRound(ev as PreparedEvent);
-  const baseWorkers = Math.max(1, Math.ceil(opts.phones / 8000));
+  // At least one process per node, so every node gets its share of the audience.
+  const baseWorkers = Math.max(ctx.target.urls.length, Math.ceil(opts.phones / 8000));
   ctx.setLabel('steady: base audience |');
   // Long enough for a slow ramp on a busy machine; the base is stopped once the open loop ends.
   const stay = opts.rampSeconds + 600 + opts.durationSeconds;
