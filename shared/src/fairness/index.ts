@@ -5,7 +5,13 @@ export { draw, validateDrawInput } from './draw';
 export { commitmentOf, computeEntriesDigest, canonicalEntries } from './digest';
 export { compareUtf8 } from './validate';
 export { DrawStream } from './stream';
-export { oddsByWeight, oddsByWeightByConvolution, oddsByWeightUsing } from './odds';
+export {
+  oddsByWeight,
+  oddsByWeightByConvolution,
+  oddsByWeightUsing,
+  oddsCost,
+  ODDS_COST_PER_CLASS,
+} from './odds';
 export type { OddsMethod } from './odds';
 export { exactInclusion } from './oddsExact';
 export { checkFrozenEntries } from './frozenEntries';

@@ -32,6 +32,22 @@ export type OddsMethod = 'auto' | 'fourier' | 'convolution';
 // Measured crossover (shared bench machine): convolutions win below K ≈ 32–64, Fourier above.
 const CONVOLUTION_MAX_TERMS = 32;
 
+/**
+ * Work units of `oddsByWeight`: classes × min(K, 32)², K = min(k, n − k), because each weight class costs
+ * about the same per integration point and K stops mattering once the Fourier form takes over (past the
+ * crossover); one class and k ≥ n are O(1). Server and phone both decide from it where odds are computed.
+ */
+export function oddsCost(counts: Readonly<Record<number, number>>, k: number): number {
+  const sizes = Object.values(counts).filter((count) => count > 0);
+  const n = sizes.reduce((sum, count) => sum + count, 0);
+  if (sizes.length <= 1 || k >= n) return 0;
+  const side = Math.min(k, n - k, CONVOLUTION_MAX_TERMS);
+  return sizes.length * side * side;
+}
+
+/** One weight class's share of the largest oddsCost: classes × this = the cost past the crossover. */
+export const ODDS_COST_PER_CLASS = CONVOLUTION_MAX_TERMS * CONVOLUTION_MAX_TERMS;
+
 /** oddsByWeight with the integrand chosen by the caller: for tests and benchmarks. */
 export function oddsByWeightUsing(
   counts: Readonly<Record<number, number>>,

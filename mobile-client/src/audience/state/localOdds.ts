@@ -1,17 +1,9 @@
 // Exact odds computed on the phone, in a Web Worker, only when the server's are not exact yet and cheap.
+import { ODDS_COST_PER_CLASS, oddsCost } from '@drawcast/shared';
 import type { OddsAggregateDto } from '@drawcast/shared';
 
-/** Work units (classes × min(k, n−k)²) the phone takes on; about 0.2 s in a worker on a laptop. */
-export const PHONE_ODDS_BUDGET = 2_000_000;
-
-/** The server's cost model of oddsByWeight: a big round is left to the server's worker. */
-export function oddsCost(counts: Readonly<Record<number, number>>, k: number): number {
-  const sizes = Object.values(counts).filter((c) => c > 0);
-  const n = sizes.reduce((s, c) => s + c, 0);
-  if (sizes.length <= 1 || k >= n) return 0;
-  const side = Math.min(k, n - k);
-  return sizes.length * side * side;
-}
+/** Work units (shared's oddsCost) the phone takes on: up to 64 weight classes, tens of ms in a worker. */
+export const PHONE_ODDS_BUDGET = 64 * ODDS_COST_PER_CLASS;
 
 /** Whether this phone should compute the aggregate's odds itself. */
 export function worthComputingOnPhone(a: OddsAggregateDto): boolean {

@@ -1,30 +1,15 @@
 // Cheap predictions about an exact odds computation, so the service can decide where to run it.
+import { ODDS_COST_PER_CLASS, oddsCost } from '@drawcast/shared';
 
 /** The odds map phones are shown: weight -> probability that one entry of that weight wins. */
 export type OddsRecord = Readonly<Record<number, number>>;
 
 /**
- * Past it (K = min(k, n − k) above 32) `oddsByWeight` uses the Fourier form, whose work no longer grows
- * with K (~40 frequencies a point); below, truncated convolutions (classes · K² a point). The same
- * crossover as shared/src/fairness/odds.ts (CONVOLUTION_MAX_TERMS).
+ * Measured (shared 2-core box, fastest of 7) for shared's `oddsCost` (classes × min(K, 32)²): 2–5 classes
+ * ≈ 1 ms whatever k ({1:541, 2:60}, k=300; {1:9000, 3:1000}, k=5000), 10 classes (10^6 entries, k=1000)
+ * ≈ 1–2 ms, 20–64 classes with K > 32 ≈ 3–13 ms.
  */
-const FOURIER_FROM_TERMS = 32;
-
-/**
- * Work units of `oddsByWeight`: classes × min(K, 32)², K = min(k, n − k), because each weight class costs
- * about the same per integration point and K stops mattering once the Fourier form takes over; one class
- * and k ≥ n are O(1). Measured (shared 2-core box, fastest of 7): 2–5 classes ≈ 1 ms whatever k
- * ({1:541, 2:60}, k=300; {1:9000, 3:1000}, k=5000), 10 classes (10^6 entries, k=1000) ≈ 1–2 ms,
- * 20–64 classes with K > 32 ≈ 3–13 ms. The old model (classes × K², no cap) sent every big round
- * to the worker, though the Fourier odds take about a millisecond now.
- */
-export function oddsCost(counts: Readonly<Record<number, number>>, k: number): number {
-  const sizes = Object.values(counts).filter((count) => count > 0);
-  const n = sizes.reduce((sum, count) => sum + count, 0);
-  if (sizes.length <= 1 || k >= n) return 0;
-  const side = Math.min(k, n - k, FOURIER_FROM_TERMS);
-  return sizes.length * side * side;
-}
+export { oddsCost };
 
 /**
  * Whether exact odds are cheap enough for every lookup, however close together (a join burst): one
@@ -40,7 +25,7 @@ export function instantOdds(counts: Readonly<Record<number, number>>): boolean {
 }
 
 /** Cost above which a computation leaves the event loop: 16 weight classes past the crossover, ~5–10 ms (see oddsCost). */
-export const EXPENSIVE_ODDS_COST = 16 * FOURIER_FROM_TERMS * FOURIER_FROM_TERMS;
+export const EXPENSIVE_ODDS_COST = 16 * ODDS_COST_PER_CLASS;
 
 /** Identity of an odds question (counts by ascending weight, plus k), so equal aggregates hit the cache. */
 export function oddsKey(counts: Readonly<Record<number, number>>, k: number): string {
