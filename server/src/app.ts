@@ -10,6 +10,7 @@ import { clientIpFrom, type TrustFn } from './cluster/clientIp';
 import type { LimiterFactory } from './commands/rateLimiters';
 import type { ServerConfig } from './config';
 import { dropSilentConnections, limitConnectionsPerIp } from './http/connectionGuard';
+import { responseLoggingDoubleWrites } from './http/responseGuard';
 import { createHttpApp } from './http/createApp';
 import type { HealthReport } from './commands/health';
 import { HostAuthenticator } from './commands/hostAuth';
@@ -109,13 +110,15 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
 
   // Slow or half-open clients are dropped: headers/request timeouts, checked often enough to honour them.
   const httpServer = http.createServer({
+    ServerResponse: responseLoggingDoubleWrites(logger),
     headersTimeout: config.headersTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
     connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
   });
   limitConnectionsPerIp(httpServer, config.maxConnectionsPerIp);
   dropSilentConnections(httpServer, config.headersTimeoutMs);
-  const io: DrawcastIo = new Server(httpServer, {
+  // Attached to httpServer below, after Express (see there).
+  const io: DrawcastIo = new Server({
     maxHttpBufferSize: config.maxSocketPayloadBytes,
     connectTimeout: config.socketConnectTimeoutMs,
     serveClient: false,
@@ -180,8 +183,13 @@ export async function createServer(options: CreateServerOptions): Promise<Drawca
     socketCount: () => io.engine.clientsCount,
     ...(options.health && { health: options.health }),
   });
+  // Express first, then Socket.IO: engine.io's attach() takes over the 'request' listeners present at that
+  // moment and hands them only what is not /socket.io/. A listener added after it also saw every long-poll
+  // and answered it with Express's 404, so engine.io's own answer was a second write: ERR_HTTP_HEADERS_SENT
+  // thrown from an event listener, which crashed the process (one polling phone was enough).
   httpServer.on('request', app);
-  const httpsServer = options.tls ? createHttpsTwin(options.tls, config, io, app) : null;
+  io.attach(httpServer);
+  const httpsServer = options.tls ? createHttpsTwin(options.tls, config, io, app, logger) : null;
   const trust = config.trustProxy ? (app.get('trust proxy fn') as TrustFn) : null;
   attachRealtime(io, {
     commands,
@@ -257,8 +265,10 @@ function createHttpsTwin(
   config: ServerConfig,
   io: DrawcastIo,
   app: Express,
+  logger: Logger,
 ): https.Server {
   const server = https.createServer({
+    ServerResponse: responseLoggingDoubleWrites(logger),
     cert: tls.cert,
     key: tls.key,
     headersTimeout: config.headersTimeoutMs,
@@ -267,8 +277,9 @@ function createHttpsTwin(
   });
   limitConnectionsPerIp(server, config.maxConnectionsPerIp);
   dropSilentConnections(server, config.headersTimeoutMs);
-  io.engine.attach(server, { path: '/socket.io/' });
+  // Express before engine.io, as for the HTTP server (engine.io wraps the listeners already there).
   server.on('request', app);
+  io.engine.attach(server, { path: '/socket.io/' });
   return server;
 }
 

@@ -27,16 +27,43 @@ export interface PoolOptions {
   connectionString: string;
   /** Connections per node (joins use one per batch, draws one each). */
   max?: number;
+  /**
+   * How long a caller waits for a pooled connection while all are busy (a healthy but slow database:
+   * the wait is bounded, and only then is the write refused with STORE_UNAVAILABLE).
+   */
+  acquireTimeoutMs?: number;
+  /** How long opening one new connection may take: an unreachable database is refused this fast. */
+  connectTimeoutMs?: number;
 }
 
-/** Opens a pool that turns numbers into numbers and never crashes the process on a dropped idle connection. */
-export function openPool({ connectionString, max = 10 }: PoolOptions): pg.Pool {
+/** Defaults of the two waits above. */
+export const POOL_WAITS = { acquireTimeoutMs: 30_000, connectTimeoutMs: 5_000 } as const;
+
+/**
+ * Opens a pool that turns numbers into numbers and never crashes the process on a dropped idle connection.
+ * pg-pool has one timeout for two different waits (a free connection, and a new connection's handshake);
+ * it is set to the long one, and each client gets the short one for its own connect.
+ */
+export function openPool({
+  connectionString,
+  max = 10,
+  acquireTimeoutMs = POOL_WAITS.acquireTimeoutMs,
+  connectTimeoutMs = POOL_WAITS.connectTimeoutMs,
+}: PoolOptions): pg.Pool {
+  class QuickConnectClient extends pg.Client {
+    constructor(config: pg.ClientConfig = {}) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
   const pool = new pg.Pool({
     connectionString,
     max,
     types,
-    // A database that is down must fail a write at once, not after the OS connect timeout.
-    connectionTimeoutMillis: 2_000,
+    Client: QuickConnectClient,
+    // Waiting for a free connection: a burst of joins on a busy database queues instead of failing. A
+    // database that is down fails at once anyway (refused connect), one that does not answer after
+    // connectTimeoutMs (the client's own handshake timeout, not the OS connect timeout).
+    connectionTimeoutMillis: acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
     // A statement stuck behind a lock (or a half-open connection) fails instead of hanging a join.
     query_timeout: 15_000,
@@ -65,7 +92,7 @@ export function isUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout/i.test(
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout expired|timeout exceeded when trying to connect|Query read timeout/i.test(
     err.message,
   );
 }

@@ -22,6 +22,10 @@ export interface PostgresStoreOptions {
   connectionString: string;
   /** Pool size per node. */
   maxConnections?: number;
+  /** Longest wait for a free pooled connection (default POOL_WAITS). */
+  acquireTimeoutMs?: number;
+  /** Longest handshake of a new connection (default POOL_WAITS). */
+  connectTimeoutMs?: number;
 }
 
 /** The Store plus what a node needs beyond it: health, the draw clock the reveal poller reads, the odds clock. */
@@ -43,7 +47,12 @@ export interface PostgresStore extends Store, OddsClock {
  * after COMMIT (synchronous_commit on: flushed to the WAL), joins arriving together share one commit.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
-  const pool = openPool({ connectionString: options.connectionString, max: options.maxConnections });
+  const pool = openPool({
+    connectionString: options.connectionString,
+    max: options.maxConnections,
+    acquireTimeoutMs: options.acquireTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
   try {
     await migratePostgres(pool);
   } catch (err) {
