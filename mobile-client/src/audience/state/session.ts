@@ -224,6 +224,7 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     void refreshState(); // referrals count and anything already drawn
   }
 
+    reveals.joinedNow(clock.serverNow());
   /** `claim:contact`: the winner's shipping address for one claim. */
   async function submitContact(claimId: string, contact: Record<string, string>): Promise<UiError | null> {
     if (!entry.value) return { key: 'generic', params: { code: 'NO_ENTRY' } };
