@@ -299,7 +299,7 @@ export class StageApp {
       armNext: () => void this.armNext().catch((e: Error) => this.caption.say(this.t.error(e.message))),
       toggleMode: () => {
         this.mode = this.mode === 'wheel' ? 'slots' : 'wheel';
-        this.caption.say(this.t.mode[this.mode]);
+        this.caption.say(this.t.nextMode(this.t.mode[this.mode]));
       },
       mute: () => this.caption.say(this.sound.toggleMute() ? this.t.muted : ''),
       fullscreen: () => {

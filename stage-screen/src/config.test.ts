@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventDto } from '@drawcast/shared';
 import { eventSettingsFixture } from '@drawcast/shared/testing';
-import { lookChanged, stageLook } from './config';
+import { lookChanged, readOptions, stageLook } from './config';
 
 const LOGO = '/media/prize-images/AAAAAAAAAAAAAAAAAAAAAA.png';
 
@@ -48,5 +48,16 @@ describe('stageLook', () => {
     expect(lookChanged(a, { ...a })).toBe(false);
     expect(lookChanged(a, { ...a, primaryColor: '#ffffff' })).toBe(true);
     expect(lookChanged(a, { ...a, lang: 'en' })).toBe(true);
+  });
+});
+
+describe('readOptions', () => {
+  const at = (href: string) => new URL(href) as unknown as Location;
+  it("takes the host token from #host= or from the console's #token= link", () => {
+    expect(readOptions(at('http://x/stage/ABCDEF?reducedMotion=0#host=secret-1')).hostToken).toBe('secret-1');
+    expect(readOptions(at('http://x/stage/ABCDEF?reducedMotion=0#token=secret%2B2')).hostToken).toBe(
+      'secret+2',
+    );
+    expect(readOptions(at('http://x/stage/ABCDEF?reducedMotion=0')).hostToken).toBeNull();
   });
 });

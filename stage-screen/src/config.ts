@@ -36,7 +36,8 @@ export function readOptions(loc: Location = window.location): StageOptions {
   const code = parts[0] === 'stage' && parts[1] ? decodeURIComponent(parts[1]) : (q.get('code') ?? null);
   const chromaName = q.get('chroma');
   const chroma = chromaName === null ? null : (CHROMA[chromaName] ?? CHROMA.green!);
-  let hostToken = hash.get('host');
+  // #host= (the stage's own) or #token= (the console's links, like the printed console link).
+  let hostToken = hash.get('host') || hash.get('token');
   try {
     if (hostToken) sessionStorage.setItem('drawcast.hostToken', hostToken);
     else hostToken = sessionStorage.getItem('drawcast.hostToken');

@@ -19,11 +19,13 @@ const en = {
   history: 'Winners',
   joined: 'joined',
   muted: 'Sound off (M)',
-  hostHelp: 'Space: draw · N: next prize · D: wheel/slots · M: mute · F: full screen',
+  hostHelp: 'Space: draw · N: next prize · D: wheel/slots for the next N · M: mute · F: full screen',
   newRound: (prize: string, mode: string) => `Armed: ${prize} (${mode})`,
   error: (msg: string) => `Cannot do that: ${msg}`,
   notFound: 'No event with this code',
   mode: { wheel: 'wheel', slots: 'slot machine' },
+  /** D's answer: the mode applies to the next round armed with N (an armed round keeps its own). */
+  nextMode: (mode: string) => `Next round (N): ${mode}`,
   /** Short label before the event's audit head (`seq:8 hex`), which anyone can check later. */
   auditHead: 'audit log head',
 };
@@ -46,11 +48,12 @@ const zh: typeof en = {
   history: '中奖名单',
   joined: '加入了',
   muted: '已静音（M）',
-  hostHelp: '空格：抽奖 · N：下一个奖品 · D：转盘/老虎机 · M：静音 · F：全屏',
+  hostHelp: '空格：抽奖 · N：下一个奖品 · D：下一轮用转盘/老虎机 · M：静音 · F：全屏',
   newRound: (prize, mode) => `已准备：${prize}（${mode}）`,
   error: (msg) => `无法执行：${msg}`,
   notFound: '没有这个参与码的活动',
   mode: { wheel: '转盘', slots: '老虎机' },
+  nextMode: (mode) => `下一轮（N）：${mode}`,
   auditHead: '审计日志头',
 };
 

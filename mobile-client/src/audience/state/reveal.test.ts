@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReveal, suspenseProgress } from './reveal';
+import { planReveal, revealedBeforeJoining, suspenseProgress } from './reveal';
 
 describe('planReveal', () => {
   it('ends the suspense exactly at revealAt on the server clock', () => {
@@ -26,5 +26,21 @@ describe('suspenseProgress', () => {
     expect(suspenseProgress(plan, 8000)).toBe(0.5);
     expect(suspenseProgress(plan, 12_000)).toBe(1);
     expect(suspenseProgress(planReveal(0, 0, 1), 1)).toBe(1);
+  });
+});
+
+describe('revealedBeforeJoining', () => {
+  const result = (revealAt: number, winners: string[]) => ({
+    revealAt,
+    winners: winners.map((participantId) => ({ participantId })),
+  });
+  it('skips a result revealed before this phone joined, unless it names this phone', () => {
+    expect(revealedBeforeJoining(result(1000, ['p_a']), 2000, 'p_me')).toBe(true);
+    expect(revealedBeforeJoining(result(1000, ['p_me']), 2000, 'p_me')).toBe(false);
+  });
+  it('shows results revealed after joining, and everything when the join time is unknown (a reload)', () => {
+    expect(revealedBeforeJoining(result(3000, ['p_a']), 2000, 'p_me')).toBe(false);
+    expect(revealedBeforeJoining(result(2000, ['p_a']), 2000, 'p_me')).toBe(false);
+    expect(revealedBeforeJoining(result(1000, ['p_a']), null, 'p_me')).toBe(false);
   });
 });

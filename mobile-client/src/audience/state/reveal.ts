@@ -26,3 +26,16 @@ export function suspenseProgress(plan: RevealPlan, now: number): number {
   const started = plan.showAtLocal - plan.suspenseMs;
   return Math.min(1, Math.max(0, (now - started) / plan.suspenseMs));
 }
+
+/**
+ * Why: a phone that joins after a round was revealed was never in it; telling it "you did not win" is wrong.
+ * True for a result revealed before this phone joined (server clock) that does not name it as a winner.
+ */
+export function revealedBeforeJoining(
+  result: { revealAt: number; winners: readonly { participantId: string }[] },
+  joinedAtServer: number | null,
+  meId: string,
+): boolean {
+  if (joinedAtServer === null || result.revealAt >= joinedAtServer) return false;
+  return !result.winners.some((w) => w.participantId === meId);
+}

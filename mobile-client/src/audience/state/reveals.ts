@@ -3,7 +3,7 @@ import { shallowRef } from 'vue';
 import type { RoundRevealDto } from '@drawcast/shared';
 import { browserStorage } from '../../common/device';
 import type { EntryState } from './entry';
-import { planReveal } from './reveal';
+import { planReveal, revealedBeforeJoining } from './reveal';
 import type { RevealPlan } from './reveal';
 
 /** The reveal on screen: suspense until `plan.showAtLocal`, then the result. */
@@ -40,6 +40,8 @@ export function useReveals(offsetMs: () => number) {
   const handled = new Set<string>();
   const queue: RoundRevealDto[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Server time of this page's own join (null after a reload: then every unseen result shows).
+  let joinedAt: number | null = null;
 
   function show(): void {
     const current = active.value;
@@ -64,9 +66,19 @@ export function useReveals(offsetMs: () => number) {
       if (handled.has(result.roundId)) continue;
       handled.add(result.roundId);
       if (seen.has(result.roundId)) continue;
+      if (revealedBeforeJoining(result, joinedAt, entry.me.id)) {
+        seen.add(result.roundId); // never shown, and not after a reload either
+        saveSeen(seen);
+        continue;
+      }
       queue.push(result);
     }
     if (!active.value) startNext();
+  }
+
+  /** The phone has just joined (server ms): results revealed before it are not its results. */
+  function joinedNow(serverNow: number): void {
+    joinedAt = serverNow;
   }
 
   /** Closes the result and moves on to the next queued one. */
@@ -77,5 +89,5 @@ export function useReveals(offsetMs: () => number) {
     startNext();
   }
 
-  return { active, sync, dismiss };
+  return { active, sync, dismiss, joinedNow };
 }

@@ -1,5 +1,5 @@
 // The audience session: one socket, the event info, the entry state and its live updates.
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import type {
   Ack,
   ErasureDto,
@@ -38,6 +38,7 @@ import {
 import { checkMyEntryInFrozenList } from './frozenCheck';
 import type { EntryState } from './entry';
 import { useReveals } from './reveals';
+import { useSupport } from './support';
 import { computeOddsInWorker, worthComputingOnPhone } from './localOdds';
 
 /** Which screen the app is on before (or instead of) the entry. */
@@ -99,6 +100,11 @@ export function createSession(joinCode: string | null, ref0: string | null) {
   );
   const clock = useServerClock(socket);
   const reveals = useReveals(() => clock.offsetMs.value);
+  const support = useSupport(socket, token, () => entry.value?.event.id ?? null, errorOf);
+  // The thread (and any answer given while this phone was away) after joining and after each reconnect.
+  watch([() => entry.value?.event.id, connection], ([id, c]) => {
+    if (id && c === 'online') void support.reload();
+  });
 
   function setEntry(next: EntryState | null): void {
     if (next === entry.value) return;
@@ -218,6 +224,7 @@ export function createSession(joinCode: string | null, ref0: string | null) {
       return;
     }
     joined = true;
+    reveals.joinedNow(clock.serverNow());
     rememberJoined(storage, joinCode, ack.data.eventId);
     setEntry(fromJoinAck(ack.data));
     phase.value = 'entry';
@@ -273,6 +280,7 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     join,
     submitContact,
     forgetMe,
+    support,
     close: () => socket.close(),
   };
 }

@@ -192,4 +192,15 @@ export default {
     erasedBody:
       'This phone no longer has an entry in {title}, and it has forgotten its device number. Proofs of past draws show only an anonymous entry number.',
   },
+  support: {
+    title: 'Ask the host',
+    hint: 'A question about your entry or your prize? The host’s answer appears here.',
+    label: 'Your message (up to 500 characters)',
+    send: 'Send to the host',
+    sending: 'Sending…',
+    sent: 'Sent. The answer will appear below.',
+    you: 'You',
+    host: 'Host’s answer',
+    waiting: 'Waiting for the host’s answer…',
+  },
 };

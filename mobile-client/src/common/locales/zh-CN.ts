@@ -187,6 +187,17 @@ const zhCN: typeof en = {
     erasedBody:
       '此手机在「{title}」中已没有参与记录，并已忘记它的设备编号。以往抽奖的证明只显示匿名的参与编号。',
   },
+  support: {
+    title: '联系主持人',
+    hint: '对参与或奖品有疑问？主持人的回复会显示在这里。',
+    label: '你的留言（最多 500 字）',
+    send: '发送给主持人',
+    sending: '正在发送…',
+    sent: '已发送，回复会显示在下方。',
+    you: '我',
+    host: '主持人回复',
+    waiting: '等待主持人回复…',
+  },
 };
 
 export default zhCN;

@@ -357,4 +357,10 @@ export default {
     tooLow: 'The quantity cannot go below {n}: units already awarded or held by rounds not drawn yet.',
     saved: 'Saved: {name}.',
   },
+  walk: {
+    hostStageOpen: 'Open the host stage (space draws, N arms the next prize)',
+    drawMode: 'Stage animation',
+    wheel: 'Prize wheel',
+    slots: 'Slot machine',
+  },
 };

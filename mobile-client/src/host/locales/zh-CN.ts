@@ -355,6 +355,12 @@ const zhCN: typeof en = {
     tooLow: '数量不能低于 {n}：这些已抽出或被尚未开奖的轮次占用。',
     saved: '已保存：{name}。',
   },
+  walk: {
+    hostStageOpen: '打开主持人大屏（空格键开奖，N 键准备下一个奖品）',
+    drawMode: '大屏动画',
+    wheel: '幸运转盘',
+    slots: '老虎机',
+  },
 };
 
 export default zhCN;

@@ -69,6 +69,15 @@ export function lanUrls(port: number): string[] {
   return urls;
 }
 
+/** False when the server listens on one address (DRAWCAST_BIND=127.0.0.1): its LAN addresses would not answer. */
+function listensOnAllInterfaces(req: Request): boolean {
+  // Node sets socket.server on every accepted connection (net.Server's onconnection).
+  const server = (req.socket as { server?: { address(): unknown } }).server;
+  const address = server?.address() as { address?: string } | string | null | undefined;
+  if (!address || typeof address === 'string') return true;
+  return address.address === '0.0.0.0' || address.address === '::';
+}
+
 /** Why: the prize desk and the door need no host token; the host manages who may use them. */
 export function consoleRoutes(commands: Commands, joinViews: JoinViewCounter): Router {
   const desks = commands.console;
@@ -91,7 +100,7 @@ export function consoleRoutes(commands: Commands, joinViews: JoinViewCounter): R
   });
 
   router.get('/host/addresses', host, (req, res) => {
-    res.json({ urls: lanUrls(req.socket.localPort ?? 0) });
+    res.json({ urls: listensOnAllInterfaces(req) ? lanUrls(req.socket.localPort ?? 0) : [] });
   });
 
   router.get('/events/:eventId/staff', host, async (req, res) => {
