@@ -1,28 +1,43 @@
 // Clock sync glue: clock:ping samples over the socket into shared/'s offset estimate.
 import { ref } from 'vue';
 import { syncClock } from '../../../shared/src/clock/sync';
+import type { ClockSample } from '../../../shared/src/clock/offset';
+import {
+  RESYNC_DEFAULTS,
+  estimateFromPool,
+  mergeSamples,
+  resyncDelay,
+} from '../../../shared/src/clock/resync';
 import type { AppSocket } from './socket';
 
-/** Why: phones with wrong clocks must reveal together; the offset is re-measured at every (re)connect. */
+/**
+ * Why: phones with wrong clocks must reveal together. The offset is measured at every (re)connect, and
+ * again at a quiet moment before a reveal (`resyncSoon`, e.g. when a round is committed), each phone at
+ * its own random moment; the fastest samples are kept over time, so a busy sync cannot undo a good one.
+ */
 export function useServerClock(socket: AppSocket) {
   /** server time = Date.now() + offsetMs */
   const offsetMs = ref(0);
   const synced = ref(false);
   let running: Promise<void> | null = null;
+  let pool: ClockSample[] = [];
+  let scheduled: ReturnType<typeof setTimeout> | null = null;
+  let lastResyncAt: number | null = null;
 
-  async function sync(): Promise<void> {
+  async function sync(samples = 5): Promise<void> {
     if (running) return running;
     running = (async () => {
       try {
         const est = await syncClock({
-          samples: 5,
+          samples,
           ping: async () => {
             const ack = await socket.timeout(5000).emitWithAck('clock:ping', {});
             if (!ack.ok) throw new Error(ack.code);
             return ack.data;
           },
         });
-        offsetMs.value = est.offsetMs;
+        pool = mergeSamples(pool, est.samples, Date.now());
+        offsetMs.value = estimateFromPool(pool).offsetMs;
         synced.value = true;
       } catch {
         // keep the last estimate; the next connect tries again
@@ -33,5 +48,22 @@ export function useServerClock(socket: AppSocket) {
     return running;
   }
 
-  return { offsetMs, synced, sync, serverNow: () => Date.now() + offsetMs.value };
+  /** A few more samples at a random moment of the next seconds (skipped if one ran lately). */
+  function resyncSoon(): void {
+    const delay = resyncDelay({
+      now: Date.now(),
+      lastResyncAt,
+      pending: scheduled !== null,
+      random: Math.random(),
+    });
+    if (delay === null) return;
+    scheduled = setTimeout(() => {
+      void sync(RESYNC_DEFAULTS.samples).finally(() => {
+        scheduled = null;
+        lastResyncAt = Date.now();
+      });
+    }, delay);
+  }
+
+  return { offsetMs, synced, sync, resyncSoon, serverNow: () => Date.now() + offsetMs.value };
 }
