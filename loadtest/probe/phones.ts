@@ -1,6 +1,7 @@
 // One phone-fleet child process: many socket.io phones from one source address, each joining (when given a
 // join code), syncing its deliberately skewed clock with clock:ping (again when a round is committed, as
 // the phone app does), then recording the round:reveal.
+import { setTimeout as delay } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import {
@@ -8,7 +9,7 @@ import {
   RESYNC_DEFAULTS,
   estimateFromPool,
   mergeSamples,
-  resyncDelay,
+  resyncDelays,
   serverToLocal,
   syncClock,
 } from '@drawcast/shared';
@@ -87,29 +88,30 @@ async function run(start: StartCommand): Promise<void> {
     });
     if (start.resyncOnCommit) {
       // The app's quiet-moment re-sync: on round:committed / round:entriesClosed, at a random moment.
-      let scheduled = false;
+      let pending = false;
       let lastResyncAt: number | null = null;
       const resyncSoon = () => {
-        const wait = resyncDelay({
+        const delays = resyncDelays({
           now: now(),
           lastResyncAt,
-          pending: scheduled,
-          random: Math.random(),
+          pending,
+          randoms: Array.from({ length: RESYNC_DEFAULTS.samples }, Math.random),
           windowMs: start.resyncWindowMs,
         });
-        if (wait === null) return;
-        scheduled = true;
-        setTimeout(() => {
-          void sync(RESYNC_DEFAULTS.samples)
+        if (delays === null) return;
+        pending = true;
+        const pings = delays.map((d) =>
+          delay(d)
+            .then(() => sync(1))
             .then((e) => {
               estimate = e;
             })
-            .catch(() => undefined)
-            .finally(() => {
-              scheduled = false;
-              lastResyncAt = now();
-            });
-        }, wait);
+            .catch(() => undefined),
+        );
+        void Promise.all(pings).finally(() => {
+          pending = false;
+          lastResyncAt = now();
+        });
       };
       socket.on('round:committed', resyncSoon);
       socket.on('round:entriesClosed', resyncSoon);

@@ -6,7 +6,7 @@ import {
   RESYNC_DEFAULTS,
   estimateFromPool,
   mergeSamples,
-  resyncDelay,
+  resyncDelays,
 } from '../../../shared/src/clock/resync';
 import type { AppSocket } from './socket';
 
@@ -21,48 +21,50 @@ export function useServerClock(socket: AppSocket) {
   const synced = ref(false);
   let running: Promise<void> | null = null;
   let pool: ClockSample[] = [];
-  let scheduled: ReturnType<typeof setTimeout> | null = null;
+  let pending = false;
   let lastResyncAt: number | null = null;
+
+  async function takeSamples(samples: number): Promise<void> {
+    try {
+      const est = await syncClock({
+        samples,
+        ping: async () => {
+          const ack = await socket.timeout(5000).emitWithAck('clock:ping', {});
+          if (!ack.ok) throw new Error(ack.code);
+          return ack.data;
+        },
+      });
+      pool = mergeSamples(pool, est.samples, Date.now());
+      offsetMs.value = estimateFromPool(pool).offsetMs;
+      synced.value = true;
+    } catch {
+      // keep the last estimate; the next connect tries again
+    }
+  }
 
   async function sync(samples = 5): Promise<void> {
     if (running) return running;
-    running = (async () => {
-      try {
-        const est = await syncClock({
-          samples,
-          ping: async () => {
-            const ack = await socket.timeout(5000).emitWithAck('clock:ping', {});
-            if (!ack.ok) throw new Error(ack.code);
-            return ack.data;
-          },
-        });
-        pool = mergeSamples(pool, est.samples, Date.now());
-        offsetMs.value = estimateFromPool(pool).offsetMs;
-        synced.value = true;
-      } catch {
-        // keep the last estimate; the next connect tries again
-      } finally {
-        running = null;
-      }
-    })();
+    running = takeSamples(samples).finally(() => {
+      running = null;
+    });
     return running;
   }
 
-  /** A few more samples at a random moment of the next seconds (skipped if one ran lately). */
+  /** A few more samples, each at its own random moment of the next seconds (skipped if done lately). */
   function resyncSoon(): void {
-    const delay = resyncDelay({
+    const delays = resyncDelays({
       now: Date.now(),
       lastResyncAt,
-      pending: scheduled !== null,
-      random: Math.random(),
+      pending,
+      randoms: Array.from({ length: RESYNC_DEFAULTS.samples }, Math.random),
     });
-    if (delay === null) return;
-    scheduled = setTimeout(() => {
-      void sync(RESYNC_DEFAULTS.samples).finally(() => {
-        scheduled = null;
-        lastResyncAt = Date.now();
-      });
-    }, delay);
+    if (delays === null) return;
+    pending = true;
+    const pings = delays.map((d) => new Promise((r) => setTimeout(r, d)).then(() => takeSamples(1)));
+    void Promise.all(pings).finally(() => {
+      pending = false;
+      lastResyncAt = Date.now();
+    });
   }
 
   return { offsetMs, synced, sync, resyncSoon, serverNow: () => Date.now() + offsetMs.value };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClockSample } from './offset';
-import { estimateFromPool, mergeSamples, resyncDelay } from './resync';
+import { estimateFromPool, mergeSamples, resyncDelays } from './resync';
 
 /** A sample taken at local time t0 with true offset `offset` (server − local) and round trip `rtt`,
  * the server's stamp placed `lean` of the way through the trip (0.5 = symmetric). */
@@ -55,24 +55,23 @@ describe('mergeSamples', () => {
   });
 });
 
-describe('resyncDelay', () => {
-  it('spreads the crowd evenly over the window', () => {
-    expect(resyncDelay({ now: 0, lastResyncAt: null, pending: false, random: 0, windowMs: 10_000 })).toBe(0);
-    expect(resyncDelay({ now: 0, lastResyncAt: null, pending: false, random: 0.5, windowMs: 10_000 })).toBe(
-      5000,
-    );
-    expect(
-      resyncDelay({ now: 0, lastResyncAt: null, pending: false, random: 0.9999, windowMs: 10_000 }),
-    ).toBeLessThan(10_000);
+describe('resyncDelays', () => {
+  const base = { now: 0, lastResyncAt: null, pending: false };
+
+  it('gives each ping its own moment in the window, spread evenly, in order', () => {
+    expect(resyncDelays({ ...base, randoms: [0.5, 0, 0.25], windowMs: 10_000 })).toEqual([0, 2500, 5000]);
+    const last = resyncDelays({ ...base, randoms: [0.9999], windowMs: 10_000 });
+    expect(last).toHaveLength(1);
+    expect(last![0]).toBeLessThan(10_000);
   });
 
-  it('does not schedule a second one while one is pending, or soon after the last', () => {
-    expect(resyncDelay({ now: 0, lastResyncAt: null, pending: true, random: 0.3 })).toBeNull();
+  it('does not schedule again while pings are pending, or soon after the last re-sync', () => {
+    expect(resyncDelays({ ...base, pending: true, randoms: [0.3] })).toBeNull();
     expect(
-      resyncDelay({ now: 20_000, lastResyncAt: 0, pending: false, random: 0.3, minGapMs: 30_000 }),
+      resyncDelays({ now: 20_000, lastResyncAt: 0, pending: false, randoms: [0.3], minGapMs: 30_000 }),
     ).toBeNull();
-    expect(resyncDelay({ now: 31_000, lastResyncAt: 0, pending: false, random: 0.3, windowMs: 1000 })).toBe(
-      300,
-    );
+    expect(
+      resyncDelays({ now: 31_000, lastResyncAt: 0, pending: false, randoms: [0.3], windowMs: 1000 }),
+    ).toEqual([300]);
   });
 });

@@ -55,7 +55,7 @@ export function estimateFromPool(
   return estimateOffset(pool, best);
 }
 
-/** When to re-sync: a random moment in a window, and not again soon after the last sync. */
+/** When to re-sync: one ping at each of a few random moments in a window, not again soon after the last. */
 export interface ResyncPlan {
   /** Local clock now, and when the last quiet re-sync finished (null: never; the connect sync, taken
    * at a busy moment by nature, does not count). */
@@ -63,8 +63,8 @@ export interface ResyncPlan {
   lastResyncAt: number | null;
   /** A re-sync is already scheduled or running. */
   pending: boolean;
-  /** A uniform random number in [0, 1). */
-  random: number;
+  /** Uniform random numbers in [0, 1), one per ping (RESYNC_DEFAULTS.samples of them). */
+  randoms: readonly number[];
   /** The crowd's pings are spread evenly over this window. */
   windowMs?: number;
   /** No re-sync within this long after the last re-sync (the next rounds' cues). */
@@ -74,12 +74,15 @@ export interface ResyncPlan {
 /** Defaults: 10,000 phones × 3 pings over 10 s is ~3,000 cheap pings a second, before the draw. */
 export const RESYNC_DEFAULTS = { windowMs: 10_000, minGapMs: 30_000, samples: 3 } as const;
 
-/** Why: on a quiet cue (a round committed) every phone would ping at once; each waits its own delay. */
-export function resyncDelay(plan: ResyncPlan): number | null {
+/**
+ * Why: on a quiet cue (a round committed) every phone would ping at once; each ping waits its own random
+ * delay instead, so the crowd's pings are spread evenly, and one phone's samples do not all fall into the
+ * same busy moment. Returns the delays (ms, ascending), or null when no re-sync is due.
+ */
+export function resyncDelays(plan: ResyncPlan): number[] | null {
   const windowMs = plan.windowMs ?? RESYNC_DEFAULTS.windowMs;
   const minGapMs = plan.minGapMs ?? RESYNC_DEFAULTS.minGapMs;
   if (plan.pending) return null;
   if (plan.lastResyncAt !== null && plan.now - plan.lastResyncAt < minGapMs) return null;
-  const r = Math.min(Math.max(plan.random, 0), 1);
-  return Math.floor(r * windowMs);
+  return plan.randoms.map((r) => Math.floor(Math.min(Math.max(r, 0), 1) * windowMs)).sort((a, b) => a - b);
 }
