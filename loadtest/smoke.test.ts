@@ -11,6 +11,7 @@ describe('fan-out probe smoke', () => {
       perChild: 150,
       draws: 1,
       settleMs: 500,
+      resyncWindowMs: 1000,
     });
     const { drawcast, bare } = result;
     console.log(

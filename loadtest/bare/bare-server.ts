@@ -19,6 +19,8 @@ io.on('connection', (socket) => {
   });
 });
 createInterface({ input: process.stdin }).on('line', (line) => {
+  // The cue on which the phones re-sync their clocks (Drawcast sends it when a round is committed).
+  if (line === 'COMMIT') io.emit('round:committed', {});
   if (!line.startsWith('REVEAL ')) return;
   const payload = JSON.parse(line.slice('REVEAL '.length)) as Record<string, unknown>;
   io.emit('round:reveal', { ...payload, revealAt: Date.now() + leadMs });

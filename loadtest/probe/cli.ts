@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'no-bufferutil': { type: 'boolean' },
     'address-block': { type: 'string' },
     resync: { type: 'boolean' },
+    'connect-sync-only': { type: 'boolean' },
     'ramp-limit': { type: 'string' },
   },
 });
@@ -50,6 +51,7 @@ const options = {
   winners: num(values.winners, d.winners),
   draws: num(values.draws, d.draws),
   resync: values.resync === true,
+  resyncOnCommit: values['connect-sync-only'] !== true,
   rampLimitSeconds: num(values['ramp-limit'], d.rampLimitSeconds),
   addressBlock: num(values['address-block'], d.addressBlock),
   websocketOnly: !values.polling,
@@ -72,7 +74,7 @@ const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '
 const row = (name: string, r: PhaseResult) =>
   `| ${name} | ${r.received}/${r.phones} | ${r.failed} | ${f(r.lagP50)} | ${f(r.lagP95)} | ${f(r.lagP99)} | ${f(r.lagMax)} | ${f(r.spread)} | ${f(r.spreadP99)} | ${f(r.aheadShare * 100, 2)} % | ${f(r.rssPerPhoneKb)} | ${f(r.serverRssMb, 0)} | ${f(r.rampCpuMicrosPerPhone, 0)} | ${f(r.revealCpuMs, 0)} | ${f(r.rampSeconds)} | ${f(r.loadAverage, 2)} |`;
 console.log(
-  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, bufferutil ${bufferutil && !values['no-bufferutil'] ? 'on' : 'off'}, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms${options.resync ? ', clocks synced again before the draws' : ''}\n`,
+  `\nphones: ${options.phones}, nodes: ${options.nodes}, payload ${result.payloadBytes} B, bufferutil ${bufferutil && !values['no-bufferutil'] ? 'on' : 'off'}, ${options.websocketOnly ? 'websocket only' : 'polling then websocket'}, perMessageDeflate ${options.perMessageDeflate ? 'on' : 'off'}, skew ±${options.maxSkewMs} ms${options.resync ? ', clocks synced again before the draws' : ''}${options.resyncOnCommit ? `, phones re-sync on round:committed within ${options.resyncWindowMs} ms (as the app)` : ', connect sync only'}\n`,
 );
 console.log(
   '| server | got reveal | failed | lag p50 ms | p95 | p99 | max | spread ms | spread (99 %) | had it before revealAt | RSS KB/phone | server RSS MB | ramp CPU µs/phone | reveal CPU ms | ramp s | load avg |',

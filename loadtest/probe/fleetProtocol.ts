@@ -15,6 +15,10 @@ export interface StartCommand {
   joinCode: string | null;
   maxSkewMs: number;
   clockSamples: number;
+  /** Re-sync on round:committed / round:entriesClosed as the phone app does (off: connect sync only). */
+  resyncOnCommit: boolean;
+  /** The app's window (RESYNC_DEFAULTS.windowMs); the smoke test shortens it. */
+  resyncWindowMs: number;
   concurrency: number;
   transports: ('websocket' | 'polling')[];
   perMessageDeflate: boolean;

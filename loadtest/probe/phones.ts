@@ -1,9 +1,19 @@
 // One phone-fleet child process: many socket.io phones from one source address, each joining (when given a
-// join code), syncing its deliberately skewed clock with clock:ping, then recording the round:reveal.
+// join code), syncing its deliberately skewed clock with clock:ping (again when a round is committed, as
+// the phone app does), then recording the round:reveal.
+import { setTimeout as delay } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, serverToLocal, syncClock } from '@drawcast/shared';
-import type { Ack, ClockPong, RoundRevealDto } from '@drawcast/shared';
+import {
+  PROTOCOL_VERSION,
+  RESYNC_DEFAULTS,
+  estimateFromPool,
+  mergeSamples,
+  resyncDelays,
+  serverToLocal,
+  syncClock,
+} from '@drawcast/shared';
+import type { Ack, ClockPong, ClockSample, RoundRevealDto } from '@drawcast/shared';
 import type { FleetCommand, FleetReport, PhoneRecord, StartCommand } from './fleetProtocol';
 import { skewOf } from './fleetProtocol';
 
@@ -61,16 +71,51 @@ async function run(start: StartCommand): Promise<void> {
         deviceToken: `probe-${start.runId}-${index}`,
       });
     }
-    const sync = () =>
-      syncClock({
+    // As mobile-client/src/common/clock.ts: the fastest samples kept over time, estimate from the pool.
+    let pool: ClockSample[] = [];
+    const sync = async (samples: number) => {
+      const fresh = await syncClock({
         ping: () => ackOf<ClockPong>(socket, 'clock:ping', {}),
         now,
-        samples: start.clockSamples,
+        samples,
       });
-    let estimate = await sync();
+      pool = mergeSamples(pool, fresh.samples, now());
+      return estimateFromPool(pool);
+    };
+    let estimate = await sync(start.clockSamples);
     resyncs.push(async () => {
-      estimate = await sync();
+      estimate = await sync(start.clockSamples);
     });
+    if (start.resyncOnCommit) {
+      // The app's quiet-moment re-sync: on round:committed / round:entriesClosed, at a random moment.
+      let pending = false;
+      let lastResyncAt: number | null = null;
+      const resyncSoon = () => {
+        const delays = resyncDelays({
+          now: now(),
+          lastResyncAt,
+          pending,
+          randoms: Array.from({ length: RESYNC_DEFAULTS.samples }, Math.random),
+          windowMs: start.resyncWindowMs,
+        });
+        if (delays === null) return;
+        pending = true;
+        const pings = delays.map((d) =>
+          delay(d)
+            .then(() => sync(1))
+            .then((e) => {
+              estimate = e;
+            })
+            .catch(() => undefined),
+        );
+        void Promise.all(pings).finally(() => {
+          pending = false;
+          lastResyncAt = now();
+        });
+      };
+      socket.on('round:committed', resyncSoon);
+      socket.on('round:entriesClosed', resyncSoon);
+    }
     socket.on('round:reveal', (reveal: RoundRevealDto) => {
       const receivedAt = Date.now();
       if (k === 0) send({ type: 'payload', roundId: reveal.roundId, payload: reveal });

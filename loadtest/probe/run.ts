@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
+import { RESYNC_DEFAULTS } from '@drawcast/shared';
 import type { RoundRevealDto } from '@drawcast/shared';
 import { startFleet } from './fleet';
 import { sumStats } from './procStats';
@@ -26,6 +27,10 @@ export interface ProbeOptions {
   rampLimitSeconds: number;
   /** Every phone syncs its clock again after the ramp, in a quiet moment before the draws. */
   resync: boolean;
+  /** Phones re-sync when a round is committed, at a random moment of `resyncWindowMs`, as the phone app
+   * does; the first draw then waits for that window (off: the connect sync only, as before). */
+  resyncOnCommit: boolean;
+  resyncWindowMs: number;
   /** Draws (broadcasts) per phase; each figure is the median over them. */
   draws: number;
   websocketOnly: boolean;
@@ -76,6 +81,8 @@ export const defaultProbeOptions: ProbeOptions = {
   winners: 10,
   draws: 3,
   resync: false,
+  resyncOnCommit: true,
+  resyncWindowMs: RESYNC_DEFAULTS.windowMs,
   rampLimitSeconds: 0,
   addressBlock: 11,
   websocketOnly: true,
@@ -111,6 +118,8 @@ async function phase(
     joinCode,
     maxSkewMs: o.maxSkewMs,
     clockSamples: o.clockSamples,
+    resyncOnCommit: o.resyncOnCommit,
+    resyncWindowMs: o.resyncWindowMs,
     concurrency: o.concurrency,
     transports: o.websocketOnly ? ['websocket'] : ['polling', 'websocket'],
     perMessageDeflate: o.perMessageDeflate,
@@ -137,7 +146,9 @@ async function phase(
   try {
     for (let d = 0; d < o.draws; d++) {
       const { roundId, fire } = await nextDraw(d);
-      await delay(d === 0 ? o.settleMs : Math.min(o.settleMs, 1000));
+      // The first round's commit is the phones' cue to re-sync: its draw waits out their window.
+      const quietMs = o.resyncOnCommit ? o.resyncWindowMs + 1000 : 0;
+      await delay(d === 0 ? Math.max(o.settleMs, quietMs) : Math.min(o.settleMs, 1000));
       const atDraw = sumStats(target.pids);
       if (d === 0) {
         settled = atDraw;
@@ -193,6 +204,7 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeResult> {
   try {
     const result = await phase(o, 'bare', bare, o.addressBlock + 1, null, leadMs, async (d) => {
       const roundId = `${payload.roundId}-bare-${d}`;
+      bare.commit();
       return {
         roundId,
         fire: async () => bare.reveal({ ...payload, roundId }),

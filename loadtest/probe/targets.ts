@@ -64,7 +64,7 @@ export async function startBare(
   nodes: number,
   leadMs: number,
   env: Record<string, string> = {},
-): Promise<Target & { reveal(payload: unknown): void }> {
+): Promise<Target & { reveal(payload: unknown): void; commit(): void }> {
   const script = path.join(import.meta.dirname, '..', 'bare', 'bare-server.ts');
   const children = await Promise.all(
     Array.from({ length: nodes }, () => startBenchChild(script, { BARE_LEAD_MS: String(leadMs), ...env })),
@@ -73,6 +73,9 @@ export async function startBare(
     urls: children.map((c) => `http://127.0.0.1:${c.port}`),
     pids: children.map((c) => c.proc.pid!),
     hostToken: '',
+    commit: () => {
+      for (const c of children) c.proc.stdin!.write('COMMIT\n');
+    },
     reveal: (payload) => {
       for (const c of children) c.proc.stdin!.write(`REVEAL ${JSON.stringify(payload)}\n`);
     },

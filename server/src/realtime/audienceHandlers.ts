@@ -10,7 +10,7 @@ import {
 import type { ParticipantCommands } from '../commands/participantCommands';
 import type { Clock } from '../services/types';
 import type { LiveHub } from './liveHub';
-import type { CommandContext } from './onCommand';
+import type { CommandContext, CommandTable } from './onCommand';
 import { onCommand } from './onCommand';
 import type { DrawcastSocket } from './socketTypes';
 
@@ -52,16 +52,16 @@ async function syncParticipant(
 }
 
 /** Why: the phone's whole socket protocol in one place. */
-export function registerAudienceHandlers(deps: AudienceDeps, socket: DrawcastSocket): void {
-  onCommand(deps, socket, 'clock:ping', clockPingSchema, async () => ({ serverTime: deps.clock.now() }));
+export function registerAudienceHandlers(deps: AudienceDeps, table: CommandTable): void {
+  onCommand(table, 'clock:ping', clockPingSchema, async () => ({ serverTime: deps.clock.now() }));
 
-  onCommand(deps, socket, 'event:join', joinSchema, async (data) => {
+  onCommand(table, 'event:join', joinSchema, async (data, socket) => {
     const ack = await deps.participant.join(data, socket.data.ip);
     await enterEventRooms(deps, socket, ack.eventId, ack.participantId);
     return ack;
   });
 
-  onCommand(deps, socket, 'participant:state', participantStateSchema, async (data) => {
+  onCommand(table, 'participant:state', participantStateSchema, async (data, socket) => {
     const eventId = await deps.participant.resolveEventId(data);
     return syncParticipant(deps, socket, eventId, data.deviceToken);
   });

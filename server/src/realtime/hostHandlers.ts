@@ -11,65 +11,55 @@ import {
 } from '@drawcast/shared';
 import { z } from 'zod';
 import type { HostCommands } from '../commands/hostCommands';
-import type { CommandContext } from './onCommand';
+import type { CommandTable } from './onCommand';
 import { onCommand } from './onCommand';
-import type { DrawcastSocket } from './socketTypes';
 
 const emptySchema = z.union([z.undefined(), z.strictObject({})]);
 
 /** Why: the console drives a live event over its socket; every command here needs a host socket. */
-export function registerHostHandlers(
-  ctx: CommandContext,
-  actions: HostCommands,
-  socket: DrawcastSocket,
-): void {
+export function registerHostHandlers(table: CommandTable, actions: HostCommands): void {
   const host = { hostOnly: true };
 
-  onCommand(ctx, socket, 'event:create', createEventSchema, (d) => actions.createEvent(d), host);
-  onCommand(ctx, socket, 'event:list', emptySchema, () => actions.listEvents(), host);
+  onCommand(table, 'event:create', createEventSchema, (d) => actions.createEvent(d), host);
+  onCommand(table, 'event:list', emptySchema, () => actions.listEvents(), host);
   onCommand(
-    ctx,
-    socket,
+    table,
     'event:update',
     updateEventCommandSchema,
     ({ eventId, ...patch }) => actions.updateEvent(eventId, patch),
     host,
   );
   onCommand(
-    ctx,
-    socket,
+    table,
     'prize:add',
     addPrizeCommandSchema,
     ({ eventId, ...prize }) => actions.addPrize(eventId, prize),
     host,
   );
   onCommand(
-    ctx,
-    socket,
+    table,
     'prize:update',
     updatePrizeCommandSchema,
     ({ eventId, prizeId, patch }) => actions.updatePrize(eventId, prizeId, patch),
     host,
   );
-  onCommand(ctx, socket, 'prize:list', eventRefSchema, ({ eventId }) => actions.listPrizes(eventId), host);
+  onCommand(table, 'prize:list', eventRefSchema, ({ eventId }) => actions.listPrizes(eventId), host);
   onCommand(
-    ctx,
-    socket,
+    table,
     'round:create',
     createRoundCommandSchema,
     ({ eventId, ...round }) => actions.createRound(eventId, round),
     host,
   );
-  onCommand(ctx, socket, 'round:close', roundRefSchema, ({ roundId }) => actions.closeEntries(roundId), host);
+  onCommand(table, 'round:close', roundRefSchema, ({ roundId }) => actions.closeEntries(roundId), host);
   onCommand(
-    ctx,
-    socket,
+    table,
     'round:entropy',
     publicEntropyCommandSchema,
     ({ roundId, publicEntropy }) => actions.setPublicEntropy(roundId, publicEntropy),
     host,
   );
-  onCommand(ctx, socket, 'round:draw', roundRefSchema, ({ roundId }) => actions.drawRound(roundId), host);
-  onCommand(ctx, socket, 'round:cancel', roundRefSchema, ({ roundId }) => actions.cancelRound(roundId), host);
-  onCommand(ctx, socket, 'round:list', eventRefSchema, ({ eventId }) => actions.listRounds(eventId), host);
+  onCommand(table, 'round:draw', roundRefSchema, ({ roundId }) => actions.drawRound(roundId), host);
+  onCommand(table, 'round:cancel', roundRefSchema, ({ roundId }) => actions.cancelRound(roundId), host);
+  onCommand(table, 'round:list', eventRefSchema, ({ eventId }) => actions.listRounds(eventId), host);
 }

@@ -1,20 +1,21 @@
 // Wires the Socket.IO server: handshake, rooms per role, command handlers, connection metrics.
-import { ErrorCode, fail, rooms } from '@drawcast/shared';
+import { rooms } from '@drawcast/shared';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Commands } from '../commands';
 import type { Clock } from '../services/types';
 import { autoSyncOnConnect, registerAudienceHandlers } from './audienceHandlers';
 import { registerClaimHandlers } from './claimHandlers';
-import { isKnownCommand } from './commandNames';
 import { handshakeMiddleware, handshakeOf } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import type { LiveHub } from './liveHub';
+import { commandDispatcher } from './onCommand';
+import type { CommandTable } from './onCommand';
 import { registerSpikeHandlers } from './spikeHandlers';
 import { registerPrivacyHandlers } from './privacyHandlers';
 import { registerStageHandlers, stageRoomFor } from './stageHandlers';
 import { registerSupportHandlers } from './supportHandlers';
-import type { DrawcastIo } from './socketTypes';
+import type { DrawcastIo, DrawcastSocket } from './socketTypes';
 
 /** Everything the socket side needs, built by createServer. */
 export interface RealtimeDeps {
@@ -31,31 +32,25 @@ export function attachRealtime(io: DrawcastIo, deps: RealtimeDeps): void {
   const { commands, hub, logger } = deps;
   const ctx = { logger, metrics: commands.metrics };
   const audience = { ...ctx, participant: commands.participant, hub, clock: deps.clock };
+  // One command table and one listener for every socket: a phone's connection allocates nothing of its own.
+  const table: CommandTable = new Map();
+  registerAudienceHandlers(audience, table);
+  registerStageHandlers(table, commands.stage);
+  registerHostHandlers(table, commands.host);
+  registerClaimHandlers(table, commands);
+  registerSupportHandlers(table, commands.console);
+  registerSpikeHandlers(table, commands.spikes);
+  registerPrivacyHandlers(table, commands.privacy);
+  const dispatch = commandDispatcher(ctx, table);
+  function onDisconnect(this: DrawcastSocket) {
+    commands.metrics.connectedSockets.dec();
+    if (this.data.eventId && this.data.role === 'audience') hub.audienceChanged(this.data.eventId);
+  }
   io.use(handshakeMiddleware(commands.hostAuth, deps.clientIp));
   io.on('connection', (socket) => {
     commands.metrics.connectedSockets.inc();
-    socket.on('disconnect', () => {
-      commands.metrics.connectedSockets.dec();
-      if (socket.data.eventId && socket.data.role === 'audience') hub.audienceChanged(socket.data.eventId);
-    });
-    registerAudienceHandlers(audience, socket);
-    registerStageHandlers(ctx, commands.stage, socket);
-    registerHostHandlers(ctx, commands.host, socket);
-    registerClaimHandlers(ctx, commands, socket);
-    registerSupportHandlers(ctx, commands.console, socket);
-    registerSpikeHandlers(ctx, commands.spikes, socket);
-    registerPrivacyHandlers(ctx, commands.privacy, socket);
-    // An unknown command with an ack is answered at once, so the client does not wait for its timeout.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (isKnownCommand(event)) return;
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') return;
-      try {
-        ack(fail(ErrorCode.UNKNOWN_COMMAND, `${event}: no such command`));
-      } catch (err) {
-        logger.warn({ err, event }, 'ack callback threw');
-      }
-    });
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(dispatch);
 
     const auth = handshakeOf.get(socket);
     if (socket.data.role === 'host') void socket.join(rooms.host);

@@ -1,17 +1,12 @@
 // Privacy over the socket: the phone's "delete my data" and the host console's "delete this person".
 import { eraseParticipantSchema, forgetMeSchema, rooms } from '@drawcast/shared';
 import type { PrivacyCommands } from '../commands/privacyCommands';
-import type { CommandContext } from './onCommand';
+import type { CommandTable } from './onCommand';
 import { onCommand } from './onCommand';
-import type { DrawcastSocket } from './socketTypes';
 
 /** Why: deleting one's data must be as easy as joining, from the same socket. */
-export function registerPrivacyHandlers(
-  ctx: CommandContext,
-  privacy: PrivacyCommands,
-  socket: DrawcastSocket,
-): void {
-  onCommand(ctx, socket, 'privacy:forgetMe', forgetMeSchema, async (data) => {
+export function registerPrivacyHandlers(table: CommandTable, privacy: PrivacyCommands): void {
+  onCommand(table, 'privacy:forgetMe', forgetMeSchema, async (data, socket) => {
     const erased = await privacy.forgetMe(data);
     // This socket no longer stands for an entry: it stays an anonymous watcher of the event.
     if (socket.data.participantId === erased.participantId) {
@@ -21,8 +16,7 @@ export function registerPrivacyHandlers(
     return erased;
   });
   onCommand(
-    ctx,
-    socket,
+    table,
     'privacy:erase',
     eraseParticipantSchema,
     ({ eventId, participantId }) => privacy.erase(eventId, participantId),

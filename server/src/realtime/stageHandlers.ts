@@ -2,7 +2,7 @@
 // its nicknames (stage:names) for the wheel, the reels and the lobby's new joiners.
 import { DrawcastError, ErrorCode, eventRefSchema, rooms, stageNamesSchema } from '@drawcast/shared';
 import type { StageCommands } from '../commands/stageCommands';
-import type { CommandContext } from './onCommand';
+import type { CommandTable } from './onCommand';
 import { onCommand } from './onCommand';
 import type { DrawcastSocket } from './socketTypes';
 
@@ -12,19 +12,15 @@ export function stageRoomFor(socket: DrawcastSocket, eventId: string): string {
 }
 
 /** Registers stage:watch and stage:names; a stage with an eventId in its handshake is in its room already. */
-export function registerStageHandlers(
-  ctx: CommandContext,
-  stage: StageCommands,
-  socket: DrawcastSocket,
-): void {
-  onCommand(ctx, socket, 'stage:watch', eventRefSchema, async ({ eventId }) => {
+export function registerStageHandlers(table: CommandTable, stage: StageCommands): void {
+  onCommand(table, 'stage:watch', eventRefSchema, async ({ eventId }, socket) => {
     const state = await stage.stageState(eventId, socket.data.trusted);
     await socket.join(stageRoomFor(socket, eventId));
     socket.data.eventId = eventId;
     return state;
   });
   // A stage without the host token has no REST access yet must show names; phones may not list them.
-  onCommand(ctx, socket, 'stage:names', stageNamesSchema, async ({ eventId, offset = 0, limit = 200 }) => {
+  onCommand(table, 'stage:names', stageNamesSchema, async ({ eventId, offset = 0, limit = 200 }, socket) => {
     if (socket.data.role === 'audience') {
       throw new DrawcastError(ErrorCode.UNAUTHORIZED, 'stage:names needs a stage or host connection');
     }

@@ -1,3 +1,4 @@
 // Server-clock estimation for synchronized reveals.
 export * from './offset';
 export * from './sync';
+export * from './resync';

@@ -152,12 +152,17 @@ export function createSession(joinCode: string | null, ref0: string | null) {
     }
   });
   socket.on('round:committed', (r) => {
+    // A quiet moment before this round's reveal: measure the clock again (each phone at its own moment).
+    clock.resyncSoon();
     if (!entry.value) return;
     setEntry(applyRoundCommitted(entry.value, r));
     // Eligibility (earlier winners excluded?) comes with the state; spread the crowd's refreshes out.
     setTimeout(() => void refreshState(), Math.random() * 3000);
   });
-  socket.on('round:entriesClosed', (c) => entry.value && setEntry(applyEntriesClosed(entry.value, c)));
+  socket.on('round:entriesClosed', (c) => {
+    clock.resyncSoon(); // for a phone that joined after the commit (none twice within 30 s)
+    if (entry.value) setEntry(applyEntriesClosed(entry.value, c));
+  });
   socket.on('round:updated', (r) => entry.value && setEntry(applyRoundUpdated(entry.value, r)));
   socket.on('round:reveal', (r: RoundRevealDto) => entry.value && setEntry(applyReveal(entry.value, r)));
   socket.on('you:won', (w) => entry.value && setEntry(applyYouWon(entry.value, w)));
