@@ -51,6 +51,23 @@ afterAll(async () => {
   await Promise.all([server?.stop(), chromium?.close()]);
 });
 
+/** Visible links, buttons and fields under 44 px high (a checkbox counts by its 44 px label). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a, button, [role=button], input, select')]
+      .filter((el) => {
+        const r = (
+          el.matches('input[type=checkbox]') ? (el.closest('label') ?? el) : el
+        ).getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.height < 44;
+      })
+      .map(
+        (el) =>
+          `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.getBoundingClientRect().height}`,
+      ),
+  );
+}
+
 async function newPage(locale: string): Promise<Page> {
   // bypassCSP: axe-core is injected as an inline script, which the server's CSP (rightly) blocks.
   const context = await chromium.browser.newContext({
@@ -250,6 +267,9 @@ test('a whole event runs from the console', async () => {
   expect(/^drawcast_draws_total (\d+)/m.exec(metrics)?.[1]).toBe('1');
   await page.screenshot({ path: path.join(shots, 'rounds-en.png'), fullPage: true });
   await axeClean(page, 'rounds');
+  // After a draw the form is back to one winner; the proof links are 44 px touch targets.
+  expect(await page.getByLabel('Winners (1–500)').inputValue()).toBe('1');
+  expect(await smallTargets(page)).toEqual([]);
 
   const claims = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
   const [first, second] = claims as [ClaimDto, ClaimDto];
@@ -290,6 +310,14 @@ test('a whole event runs from the console', async () => {
   await page.getByRole('button', { name: 'Rounds' }).click();
   const row = page.locator(`tr[data-participant="${second.participantId}"]`);
   await row.getByRole('button', { name: 'Forfeit (no-show)' }).click();
+  // Forfeiting asks first; nothing is forfeited until the host confirms.
+  await page.getByTestId('forfeit-confirm').waitFor();
+  await page.screenshot({ path: path.join(shots, 'forfeit-confirm-en.png'), fullPage: true });
+  await axeClean(page, 'forfeit confirm');
+  expect(
+    (await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`)).map((c) => c.status),
+  ).toEqual(expect.not.arrayContaining(['forfeited']));
+  await page.getByTestId('forfeit-yes').click();
   await row.getByRole('button', { name: 'Redraw this place' }).click();
   await expect.poll(() => page.getByTestId('commitment').textContent()).toMatch(/^[0-9a-f]{64}$/);
   await page.getByTestId('draw').click();
@@ -377,6 +405,11 @@ test('a whole event runs from the console', async () => {
   await zh.getByTestId('support-answer').waitFor();
   await zh.screenshot({ path: path.join(shots, 'support-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '记录' }).click();
+  await zh.getByTestId('audit-actor').first().waitFor();
+  expect(await zh.getByTestId('audit-actor').allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringContaining('主持人')]),
+  );
+  expect((await zh.getByTestId('audit-actor').allTextContents()).join(' ')).not.toMatch(/participant:/);
   await zh.screenshot({ path: path.join(shots, 'records-zh.png'), fullPage: true });
   // A quantity below the units awarded is refused by the server with its typed error, shown in Chinese.
   await zh.getByRole('button', { name: '奖品' }).click();
