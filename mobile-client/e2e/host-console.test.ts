@@ -399,6 +399,18 @@ test('a whole event runs from the console', async () => {
   await zh.getByRole('button', { name: '抽奖轮次' }).click();
   await zh.locator('[data-testid="claim-code"]').first().waitFor();
   await zh.screenshot({ path: path.join(shots, 'rounds-zh.png'), fullPage: true });
+  // The forfeit confirmation in Chinese; 取消 leaves the win pending.
+  await zh.getByRole('button', { name: '作废（未到场）' }).first().click();
+  await zh.getByTestId('forfeit-confirm').waitFor();
+  await zh.screenshot({ path: path.join(shots, 'forfeit-confirm-zh.png'), fullPage: true });
+  await axeClean(zh, 'forfeit confirm zh');
+  await zh.getByTestId('forfeit-confirm').getByRole('button', { name: '取消' }).click();
+  await expect.poll(() => zh.getByTestId('forfeit-confirm').count()).toBe(0);
+  expect(
+    (await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`)).filter(
+      (c) => c.status === 'pending',
+    ),
+  ).toHaveLength(1);
   await axeClean(zh, 'rounds zh');
   await zh.getByRole('button', { name: '兑奖台' }).click();
   await zh.screenshot({ path: path.join(shots, 'desk-zh.png'), fullPage: true });
