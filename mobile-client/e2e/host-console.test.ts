@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROTOCOL_VERSION, verifyProof } from '@drawcast/shared';
 import type { ClaimDto, ClientToServerEvents, RoundDto, ServerToClientEvents } from '@drawcast/shared';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -54,6 +54,29 @@ afterAll(async () => {
 
 const newPage = (locale: string) => newConsolePage(chromium.browser, contexts, locale);
 
+/** Visible links, buttons and fields under 44 px high or wide (a checkbox counts by its 44 px label). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a, button, [role=button], input, select')]
+      .filter((el) => {
+        const r = (
+          el.matches('input[type=checkbox]') ? (el.closest('label') ?? el) : el
+        ).getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && (r.height < 44 || r.width < 44);
+      })
+      .map(
+        (el) =>
+          `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.getBoundingClientRect().height}`,
+      ),
+  );
+}
+
+/** axe clean and touch targets >= 44 px on every screen the walkthrough visits. */
+async function axeClean(page: Page, screen: string): Promise<void> {
+  await expectAxeClean(page, screen);
+  expect({ screen, small: await smallTargets(page) }).toEqual({ screen, small: [] });
+}
+
 async function joinPhone(joinCode: string, nickname: string): Promise<Phone> {
   const socket: Phone = io(server.url, {
     auth: { protocolVersion: PROTOCOL_VERSION },
@@ -81,7 +104,7 @@ test('a whole event runs from the console', async () => {
   await page.getByRole('heading', { name: 'Your events' }).waitFor();
   expect(page.url()).not.toContain('token');
   await page.screenshot({ path: path.join(shots, 'events-en.png'), fullPage: true });
-  await expectAxeClean(page, 'events');
+  await axeClean(page, 'events');
 
   // 2. Create the event; no reveal animation so the test need not wait for it.
   await page.getByLabel('Event title').fill('Friday night draw');
@@ -103,7 +126,7 @@ test('a whole event runs from the console', async () => {
   const joinCode = (await page.getByTestId('join-code').textContent())!.trim();
   expect(await page.getByTestId('join-url').textContent()).toContain(`/j/${joinCode}`);
   await page.screenshot({ path: path.join(shots, 'event-en.png'), fullPage: true });
-  await expectAxeClean(page, 'event');
+  await axeClean(page, 'event');
   const events = await hostApi<Array<{ id: string; joinCode: string; settings: { revealLeadMs: number } }>>(
     server,
     'GET',
@@ -140,7 +163,7 @@ test('a whole event runs from the console', async () => {
   const img = page.getByRole('img', { name: 'Image of Headphones' });
   await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
   await page.screenshot({ path: path.join(shots, 'prizes-en.png'), fullPage: true });
-  await expectAxeClean(page, 'prizes');
+  await axeClean(page, 'prizes');
 
   // 3a. Edit a prize after creation: name, quantity, description, and a picture added.
   await page.getByRole('button', { name: 'Edit Coffee voucher' }).click();
@@ -150,7 +173,7 @@ test('a whole event runs from the console', async () => {
   await editForm.getByLabel('Description').fill('A large coffee');
   await editForm.getByLabel(/^Replace the image/).setInputFiles(png);
   await page.screenshot({ path: path.join(shots, 'prize-edit-en.png'), fullPage: true });
-  await expectAxeClean(page, 'prize edit');
+  await axeClean(page, 'prize edit');
   await editForm.getByRole('button', { name: 'Save changes' }).click();
   await page.getByTestId('prize-saved').waitFor();
   await page.locator('.prize .name', { hasText: 'Coffee voucher XL' }).waitFor();
@@ -182,21 +205,25 @@ test('a whole event runs from the console', async () => {
   expect(rejected[1]).toMatch(/^801\s*employeeId/);
   expect(await page.getByTestId('import-progress').count()).toBe(1);
   await page.screenshot({ path: path.join(shots, 'import-en.png'), fullPage: true });
-  await expectAxeClean(page, 'import');
+  await axeClean(page, 'import');
 
   // 4. Five phones join; the dashboard's counts and chart move without a reload.
   await page.getByRole('button', { name: 'Dashboard' }).click();
   await expect.poll(() => page.getByTestId('dash-joined').textContent()).toBe('998');
   const chart = page.locator('.chart canvas').first();
   const before = await chart.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  // Ten join-page views, five phone joins: the conversion leaves the 998 imported people out (50 %, not 10030 %).
+  for (let i = 0; i < 10; i++) await fetch(`${server.url}/j/${joinCode}`);
   for (const n of ['Ann', 'Bo', 'Chen', 'Dee', 'Eli']) await joinPhone(joinCode, n);
   await expect.poll(() => page.getByTestId('dash-joined').textContent(), { timeout: 15_000 }).toBe('1003');
+  await expect.poll(() => page.getByTestId('dash-views').textContent(), { timeout: 15_000 }).toBe('10');
+  expect(await page.getByTestId('dash-conversion').textContent()).toBe('50 % of views joined');
   await expect.poll(() => page.getByTestId('dash-connected').textContent(), { timeout: 15_000 }).toBe('5');
   await expect
     .poll(() => chart.evaluate((c) => (c as HTMLCanvasElement).toDataURL()), { timeout: 15_000 })
     .not.toBe(before);
   await page.screenshot({ path: path.join(shots, 'dashboard-en.png'), fullPage: true });
-  await expectAxeClean(page, 'dashboard');
+  await axeClean(page, 'dashboard');
 
   await page.getByRole('button', { name: 'Participants' }).click();
   await expect.poll(() => page.getByTestId('participant-total').textContent()).toContain('1003 joined');
@@ -206,7 +233,7 @@ test('a whole event runs from the console', async () => {
   await page.getByLabel('Search nickname or entry id').fill('');
   await expect.poll(() => page.locator('tbody tr').count()).toBe(50);
   await page.screenshot({ path: path.join(shots, 'participants-en.png'), fullPage: true });
-  await expectAxeClean(page, 'participants');
+  await axeClean(page, 'participants');
 
   // 5. A round of 2 Headphones: commitment at once, close entries, entropy, Draw → confirm, double-clicked: one draw.
   await page.getByRole('button', { name: 'Rounds' }).click();
@@ -229,7 +256,7 @@ test('a whole event runs from the console', async () => {
   await page.getByTestId('draw').click();
   await page.getByRole('alertdialog').waitFor();
   await page.screenshot({ path: path.join(shots, 'round-confirm-en.png'), fullPage: true });
-  await expectAxeClean(page, 'round confirm');
+  await axeClean(page, 'round confirm');
   await page.getByTestId('draw-confirm').dblclick();
   await expect.poll(() => page.locator('[data-testid="claim-code"]').count(), { timeout: 15_000 }).toBe(2);
   const rounds = await hostApi<RoundDto[]>(server, 'GET', `/api/events/${event.id}/rounds`);
@@ -237,7 +264,10 @@ test('a whole event runs from the console', async () => {
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
   expect(/^drawcast_draws_total (\d+)/m.exec(metrics)?.[1]).toBe('1');
   await page.screenshot({ path: path.join(shots, 'rounds-en.png'), fullPage: true });
-  await expectAxeClean(page, 'rounds');
+  await axeClean(page, 'rounds');
+  // After a draw the form is back to one winner; the proof links are 44 px touch targets.
+  expect(await page.getByLabel('Winners (1–500)').inputValue()).toBe('1');
+  expect(await smallTargets(page)).toEqual([]);
 
   const claims = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`);
   const [first, second] = claims as [ClaimDto, ClaimDto];
@@ -262,7 +292,7 @@ test('a whole event runs from the console', async () => {
   await desk.getByTestId('redeem').click();
   await expect.poll(() => desk.getByTestId('desk-message').textContent()).toContain('Redeemed');
   await desk.screenshot({ path: path.join(shots, 'desk-en.png'), fullPage: true });
-  await expectAxeClean(desk, 'desk');
+  await axeClean(desk, 'desk');
   await desk.getByTestId('redeem').click();
   await expect.poll(() => desk.getByTestId('desk-message').textContent()).toContain('Already redeemed');
   expect(await desk.getByTestId('desk-message').textContent()).toContain('Mei (Desk 1)');
@@ -278,6 +308,14 @@ test('a whole event runs from the console', async () => {
   await page.getByRole('button', { name: 'Rounds' }).click();
   const row = page.locator(`tr[data-participant="${second.participantId}"]`);
   await row.getByRole('button', { name: 'Forfeit (no-show)' }).click();
+  // Forfeiting asks first; nothing is forfeited until the host confirms.
+  await page.getByTestId('forfeit-confirm').waitFor();
+  await page.screenshot({ path: path.join(shots, 'forfeit-confirm-en.png'), fullPage: true });
+  await axeClean(page, 'forfeit confirm');
+  expect(
+    (await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`)).map((c) => c.status),
+  ).toEqual(expect.not.arrayContaining(['forfeited']));
+  await page.getByTestId('forfeit-yes').click();
   await row.getByRole('button', { name: 'Redraw this place' }).click();
   await expect.poll(() => page.getByTestId('commitment').textContent()).toMatch(/^[0-9a-f]{64}$/);
   await page.getByTestId('draw').click();
@@ -324,7 +362,7 @@ test('a whole event runs from the console', async () => {
   expect((await answered).answer).toBe('Not this time, next round soon!');
   await expect.poll(() => page.getByTestId('support-unread').count()).toBe(0);
   await page.screenshot({ path: path.join(shots, 'support-en.png'), fullPage: true });
-  await expectAxeClean(page, 'support');
+  await axeClean(page, 'support');
 
   // 8. Records: the winners CSV has the right codes; the audit chain verifies.
   await page.getByRole('button', { name: 'Records' }).click();
@@ -339,7 +377,7 @@ test('a whole event runs from the console', async () => {
   await page.getByTestId('verify-audit').click();
   await expect.poll(() => page.getByTestId('audit-verdict').textContent()).toContain('Intact');
   await page.screenshot({ path: path.join(shots, 'records-en.png'), fullPage: true });
-  await expectAxeClean(page, 'records');
+  await axeClean(page, 'records');
 
   // 9. The same screens in Chinese.
   const zh = await newPage('zh-CN');
@@ -349,11 +387,23 @@ test('a whole event runs from the console', async () => {
   await zh.getByRole('button', { name: '管理' }).first().click();
   await zh.getByTestId('join-code').waitFor();
   await zh.screenshot({ path: path.join(shots, 'event-zh.png'), fullPage: true });
-  await expectAxeClean(zh, 'event zh');
+  await axeClean(zh, 'event zh');
   await zh.getByRole('button', { name: '抽奖轮次' }).click();
   await zh.locator('[data-testid="claim-code"]').first().waitFor();
   await zh.screenshot({ path: path.join(shots, 'rounds-zh.png'), fullPage: true });
-  await expectAxeClean(zh, 'rounds zh');
+  // The forfeit confirmation in Chinese; 取消 leaves the win pending.
+  await zh.getByRole('button', { name: '作废（未到场）' }).first().click();
+  await zh.getByTestId('forfeit-confirm').waitFor();
+  await zh.screenshot({ path: path.join(shots, 'forfeit-confirm-zh.png'), fullPage: true });
+  await axeClean(zh, 'forfeit confirm zh');
+  await zh.getByTestId('forfeit-confirm').getByRole('button', { name: '取消' }).click();
+  await expect.poll(() => zh.getByTestId('forfeit-confirm').count()).toBe(0);
+  expect(
+    (await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${event.id}/claims`)).filter(
+      (c) => c.status === 'pending',
+    ),
+  ).toHaveLength(1);
+  await axeClean(zh, 'rounds zh');
   await zh.getByRole('button', { name: '兑奖台' }).click();
   await zh.screenshot({ path: path.join(shots, 'desk-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '数据面板' }).click();
@@ -365,6 +415,11 @@ test('a whole event runs from the console', async () => {
   await zh.getByTestId('support-answer').waitFor();
   await zh.screenshot({ path: path.join(shots, 'support-zh.png'), fullPage: true });
   await zh.getByRole('button', { name: '记录' }).click();
+  await zh.getByTestId('audit-actor').first().waitFor();
+  expect(await zh.getByTestId('audit-actor').allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringContaining('主持人')]),
+  );
+  expect((await zh.getByTestId('audit-actor').allTextContents()).join(' ')).not.toMatch(/participant:/);
   await zh.screenshot({ path: path.join(shots, 'records-zh.png'), fullPage: true });
   // A quantity below the units awarded is refused by the server with its typed error, shown in Chinese.
   await zh.getByRole('button', { name: '奖品' }).click();
@@ -375,7 +430,7 @@ test('a whole event runs from the console', async () => {
   await zhEdit.getByRole('alert').waitFor();
   expect(await zhEdit.getByRole('alert').textContent()).toContain('数量不能低于');
   await zh.screenshot({ path: path.join(shots, 'prize-edit-zh.png'), fullPage: true });
-  await expectAxeClean(zh, 'prize edit zh');
+  await axeClean(zh, 'prize edit zh');
   const headphones = (
     await hostApi<Array<{ name: string; quantity: number }>>(server, 'GET', `/api/events/${event.id}/prizes`)
   ).find((p) => p.name === 'Headphones');

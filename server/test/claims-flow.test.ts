@@ -114,11 +114,18 @@ describe('claims, forfeits and redraws', () => {
 
     // The host marks the second winner a no-show over the socket: their phone is told.
     const forfeited = nextEvent(phones.get(second)!.socket, 'you:forfeited');
+    const stage = await t.connect({ role: 'stage', eventId });
+    const stageTold = nextEvent(stage, 'stage:forfeited');
     const byHost = okData(
       await host.emitWithAck('claim:forfeit', { claim: won2.claim!.id, reason: 'no_show' }),
     );
     expect(byHost.status).toBe('forfeited');
     expect(await forfeited).toMatchObject({ claimId: won2.claim!.id, reason: 'no_show', place: 2 });
+    // The stage's winners history hears of it too: ids only, no code or personal data.
+    expect(await stageTold).toEqual({ eventId, roundId: round.id, participantId: second });
+    // A stage that (re)loads now gets the same in its state, so its history still labels the forfeit.
+    const watched = okData(await stage.emitWithAck('stage:watch', { eventId }));
+    expect(watched.forfeited).toEqual([{ eventId, roundId: round.id, participantId: second }]);
     expect(
       await t.api('POST', '/api/claims/redeem', { code: won2.claim!.code, staff: 'Desk' }),
     ).toMatchObject({

@@ -105,6 +105,13 @@ describe('console additions', () => {
 
   it('counts join-page views and reports the dashboard figures', async () => {
     const { eventId, joinCode, prizeId } = await openEventWithPrize(t, { quantity: 3 });
+    // Four imported people: in the participants, not phone joins, so not in the conversion.
+    const imported = await fetch(`${t.url}/api/events/${eventId}/people/import?filename=list.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'text/csv' },
+      body: 'name\nCy\nDi\nEd\nFlo\n',
+    });
+    expect(imported.status).toBe(200);
     for (let i = 0; i < 3; i++) await fetch(`${t.url}/j/${joinCode.toLowerCase()}`);
     for (const nickname of ['Ann', 'Bo']) {
       const phone = await t.connect();
@@ -122,7 +129,8 @@ describe('console additions', () => {
     expect(d.body).toMatchObject({
       connected: 2,
       views: 3,
-      participants: 2,
+      participants: 6,
+      phoneJoins: 2,
       roundsDrawn: 1,
       awarded: 1,
       redeemed: 1,
@@ -130,7 +138,7 @@ describe('console additions', () => {
       forfeited: 1,
     });
     const joins = d.body.joins as Array<{ at: number; joins: number }>;
-    expect(joins.reduce((n, b) => n + b.joins, 0)).toBe(2);
+    expect(joins.reduce((n, b) => n + b.joins, 0)).toBe(6);
     expect((await t.api('GET', `/api/events/${eventId}/dashboard?bucketMs=5`)).status).toBe(400);
   });
 });

@@ -4,7 +4,7 @@
 // branding (colour, uploaded logo) and display language drive the stage; its audit head shows live.
 import path from 'node:path';
 import { formatAuditHead, syncClock, serverToLocal } from '@drawcast/shared';
-import type { RoundDto, RoundRevealDto } from '@drawcast/shared';
+import type { ClaimDto, RoundDto, RoundRevealDto } from '@drawcast/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotDir, seriousAxeViolations } from '../../e2e-kit/browser';
@@ -296,6 +296,17 @@ describe('stage screen in Chromium', () => {
     );
     await page.waitForFunction(() => window.__stage!.scene === 'results');
     await shot(page, 'hd-result');
+
+    // The host marks the wheel round's winner a no-show: the stage's history labels them, live and on reload.
+    const claims = await hostApi<ClaimDto[]>(server, 'GET', `/api/events/${eventId}/claims`);
+    const gone = claims.find((c) => c.roundId === wheelRound)!;
+    await hostApi(server, 'POST', `/api/claims/${gone.id}/forfeit`, { reason: 'no_show' });
+    const label = `✕ ${Array.from(nickOf.get(winnerId)!).slice(0, 11).join('')}`;
+    await page.waitForFunction((l) => window.__stage!.history().includes(l), label, { timeout: 10_000 });
+    await shot(page, 'hd-history-forfeited');
+    await page.reload();
+    await stageReady(page);
+    await page.waitForFunction((l) => window.__stage!.history().includes(l), label, { timeout: 10_000 });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -113,6 +113,7 @@ export class StageApp {
       r.status === 'cancelled' && this.armed?.roundId === r.roundId ? this.onArmed(null) : undefined,
     );
     s.on('round:drawn', (d) => this.onDrawn(d));
+    s.on('stage:forfeited', (f) => this.history.markForfeited(f.roundId, f.participantId));
     s.on('event:updated', (e) => {
       this.onEvent(e);
       void this.pollJoiners();
@@ -142,9 +143,11 @@ export class StageApp {
           roundId: d.roundId,
           prizeName: d.prizeName,
           names: d.winners.map((w) => w.nickname),
+          ids: d.winners.map((w) => w.participantId),
         });
       }
     }
+    for (const f of state.forfeited ?? []) this.history.markForfeited(f.roundId, f.participantId);
     if (!this.drawing) this.onArmed(state.round);
     void this.conn.refreshPool(state.participants);
   }
@@ -248,7 +251,7 @@ export class StageApp {
     );
     this.sound.drumroll(false);
     this.sound.fanfare();
-    this.history.add({ roundId, prizeName: d.prizeName, names });
+    this.history.add({ roundId, prizeName: d.prizeName, names, ids: d.winners.map((w) => w.participantId) });
     this.results.setResult(d.prizeName, names);
     this.toResultsAt = localAt + (d.winners.length > 1 ? 2500 : 5000);
   }

@@ -26,6 +26,8 @@ export interface StageTestHooks {
   /** Language, colour and logo in use (the event's, or the URL's overrides). */
   look: () => { lang: string; primaryColor: string | null; logoUrl: string | null; logoShown: boolean };
   layout: () => string;
+  /** The winners-history panel's text, one string per line. */
+  history: () => string;
   /** Starts recording frame times (ms between ticker frames). */
   recordFrames: () => void;
   /** Stops recording and returns the frame times. */
@@ -56,6 +58,7 @@ export function exposeTestHooks(stage: StageApp): void {
     wheel: () => stage.draw.wheel.state,
     slots: () => stage.draw.slots.state,
     reveals: () => stage.reveals,
+    history: () => stage.history.text,
     draw: () => {
       const p = stage.draw.plan;
       return p ? { roundId: p.roundId, mode: p.mode, startAt: p.startAt, endAt: p.endAt } : null;

@@ -25,15 +25,18 @@ export class StageCommands {
   /** Trusted stages see drawn rounds at once; others only once the audience may (a stream delay stays unspoiled). */
   async stageState(eventId: string, trusted: boolean): Promise<StageStateDto> {
     const event = await this.service.getEvent(eventId);
-    const [prizes, current, aggregate, rounds, participants, auditHead] = await Promise.all([
+    const [prizes, current, aggregate, rounds, participants, auditHead, claims] = await Promise.all([
       this.service.listPrizes(eventId),
       this.service.currentRound(eventId),
       this.service.currentAggregate(eventId),
       this.service.listRounds(eventId),
       this.service.countParticipants(eventId),
       this.service.auditHead(eventId),
+      this.service.listClaims(eventId),
     ]);
     const now = this.clock.now();
+    const drawn = rounds.filter(isDrawn).filter((r) => trusted || isReleased(r, now));
+    const shown = new Set(drawn.map((r) => r.id));
     return {
       event: toEventDto(event),
       prizes: prizes.map(toPrizeDto),
@@ -41,12 +44,13 @@ export class StageCommands {
       aggregate: aggregate ? toAggregateDto(eventId, aggregate) : null,
       audienceCount: this.hub.audienceCount(eventId),
       participants,
-      drawn: rounds
-        .filter(isDrawn)
-        .filter((r) => trusted || isReleased(r, now))
-        .map((r) => (trusted ? toRoundDrawnDto(r) : toPublicRoundDrawnDto(r))),
+      drawn: drawn.map((r) => (trusted ? toRoundDrawnDto(r) : toPublicRoundDrawnDto(r))),
       serverNow: now,
       auditHead,
+      // Ids only: the stage labels these winners in its history; codes and contacts never leave for a stage.
+      forfeited: claims
+        .filter((c) => c.status === 'forfeited' && shown.has(c.roundId))
+        .map((c) => ({ eventId, roundId: c.roundId, participantId: c.participantId })),
     };
   }
 

@@ -251,9 +251,14 @@ export class LiveHub implements Broadcaster {
     }
   }
 
-  /** A win was forfeited: the winner's sockets are told, the host's list refreshes, a prize unit is free. */
+  /** A win was forfeited: the winner's sockets and the stages are told, the host's list refreshes, a unit is free. */
   claimForfeited(claim: ClaimStaffView): void {
     this.io.to(rooms.participant(claim.participantId)).emit('you:forfeited', toForfeitedDto(claim));
+    this.io.to([rooms.stage(claim.eventId), rooms.stagePublic(claim.eventId)]).emit('stage:forfeited', {
+      eventId: claim.eventId,
+      roundId: claim.roundId,
+      participantId: claim.participantId,
+    });
     this.claimUpdated(claim);
   }
 

@@ -219,9 +219,10 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     /** Counts for the live dashboard: joins per bucket, rounds, and claims by state. */
     async dashboard(eventId: string, bucketMs: number) {
       const event = await service.getEvent(eventId);
-      const [joins, participants, rounds, claims] = await Promise.all([
+      const [joins, participants, phoneJoins, rounds, claims] = await Promise.all([
         store.joinHistogram(event.id, bucketMs),
         store.countParticipants(event.id),
+        store.countPhoneJoins(event.id),
         store.listRounds(event.id),
         store.listClaims(event.id),
       ]);
@@ -231,6 +232,8 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
         bucketMs,
         joins,
         participants,
+        // Joins from a phone only (imported people count once they link one): conversion = phoneJoins / views.
+        phoneJoins,
         roundsDrawn: rounds.filter((r) => r.status === 'drawn').length,
         roundsCommitted: rounds.filter((r) => r.status === 'committed').length,
         awarded: count('pending') + count('redeemed'),

@@ -71,4 +71,6 @@ export interface ConsoleStorePart {
   listSupportMessages(eventId: string, participantId?: string): Promise<SupportMessage[]>;
   /** Joins per time bucket (start = floor(joinedAt / bucketMs) * bucketMs), oldest first; empty buckets left out. */
   joinHistogram(eventId: string, bucketMs: number): Promise<Array<{ at: number; joins: number }>>;
+  /** Entries made from a phone (joined, or an imported person who linked one): the dashboard's conversion. */
+  countPhoneJoins(eventId: string): Promise<number>;
 }

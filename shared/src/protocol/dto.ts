@@ -321,6 +321,15 @@ export const participantStateDtoSchema = z.object({
 /** Inferred from participantStateDtoSchema. */
 export type ParticipantStateDto = z.infer<typeof participantStateDtoSchema>;
 
+/** Stage: a winner of a round forfeited (no-show or deadline); the winners history marks them. No personal data. */
+export const stageForfeitDtoSchema = z.object({
+  eventId: z.string(),
+  roundId: z.string(),
+  participantId: z.string(),
+});
+/** Inferred from stageForfeitDtoSchema. */
+export type StageForfeitDto = z.infer<typeof stageForfeitDtoSchema>;
+
 /** Ack of `stage:watch`: the event, its open round and aggregate, and the rounds already drawn. */
 export const stageStateDtoSchema = z.object({
   event: eventDtoSchema,
@@ -333,6 +342,8 @@ export const stageStateDtoSchema = z.object({
   serverNow: z.number(),
   /** The event's audit head now (the stage shows it short beside the commitment); absent from older servers. */
   auditHead: auditHeadDtoSchema.nullable().optional(),
+  /** Forfeited winners of the rounds in `drawn` (ids only), so a reloaded stage labels them; absent from older servers. */
+  forfeited: z.array(stageForfeitDtoSchema).optional(),
 });
 /** Inferred from stageStateDtoSchema. */
 export type StageStateDto = z.infer<typeof stageStateDtoSchema>;

@@ -46,6 +46,7 @@ import type {
   StageNamesPayload,
   UpdateEventCommand,
 } from './schemas';
+import type { StageForfeitDto } from './dto';
 import type { JoinSpikeDto, SpikeDisqualifyCommand, SpikeDisqualifyResultDto } from './spike';
 import type { RoundEntriesClosedDto } from './trustDto';
 
@@ -153,6 +154,8 @@ export interface ServerToClientEvents {
   'claim:redeemed': (redeemed: ClaimRedeemedDto) => void;
   /** Host: a claim changed (redeemed, forfeited, redrawn). */
   'claim:updated': (claim: ClaimDto) => void;
+  /** Stages: a winner forfeited; the winners history marks them (ids only). */
+  'stage:forfeited': (forfeit: StageForfeitDto) => void;
   /** Host: a phone sent a support message. */
   'support:message': (message: SupportMessageDto) => void;
   /** The phone's own sockets: the host answered one of its messages. */

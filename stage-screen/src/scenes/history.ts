@@ -3,14 +3,10 @@ import { Container, Graphics, Text } from 'pixi.js';
 import type { StageLayout } from '../landing/layout';
 import type { Strings } from '../ui/strings';
 import type { Theme } from '../ui/theme';
-import { clip } from './scene';
+import { forfeitKey, historyLines } from './historyLines';
+import type { HistoryEntry } from './historyLines';
 
-/** One finished round in the panel. */
-export interface HistoryEntry {
-  roundId: string;
-  prizeName: string;
-  names: string[];
-}
+export type { HistoryEntry } from './historyLines';
 
 /** Why: a room that arrives late sees who already won; a handful of Text objects, rebuilt per round. */
 export class HistoryPanel {
@@ -19,9 +15,13 @@ export class HistoryPanel {
   private readonly header: Text;
   private readonly body: Text;
   private entries: HistoryEntry[] = [];
+  private readonly forfeited = new Set<string>();
   private layout: StageLayout | null = null;
 
-  constructor(theme: Theme, t: Strings) {
+  constructor(
+    theme: Theme,
+    private readonly t: Strings,
+  ) {
     this.header = new Text({
       text: t.history,
       style: { fontFamily: theme.font, fontSize: 32, fill: theme.accent, fontWeight: '700' },
@@ -46,6 +46,17 @@ export class HistoryPanel {
     this.render();
   }
 
+  /** A winner forfeited (stage:forfeited): their line is labelled, not dropped, so the room sees why. */
+  markForfeited(roundId: string, participantId: string): void {
+    this.forfeited.add(forfeitKey(roundId, participantId));
+    this.render();
+  }
+
+  /** The panel's text as drawn (tests read it; the canvas does not expose it). */
+  get text(): string {
+    return this.body.text;
+  }
+
   resize(l: StageLayout): void {
     this.layout = l;
     this.render();
@@ -65,13 +76,7 @@ export class HistoryPanel {
     this.body.style.wordWrapWidth = r.w - 40 * s;
     this.body.position.set(r.x + 20 * s, r.y + 64 * s);
     const maxLines = Math.max(1, Math.floor((r.h - 80 * s) / (34 * s)));
-    const lines: string[] = [];
-    for (const e of this.entries) {
-      lines.push(`★ ${clip(e.prizeName, 18)}`);
-      const shown = e.names.slice(0, 3).map((n) => `   ${clip(n, 16)}`);
-      lines.push(...shown);
-      if (e.names.length > 3) lines.push(`   +${e.names.length - 3}`);
-    }
+    const lines = historyLines(this.entries, this.forfeited, this.t.forfeited);
     this.body.text = lines.slice(0, maxLines).join('\n');
   }
 }

@@ -17,6 +17,8 @@ const en = {
   announceWinners: (prize: string, names: string[]) => `${prize}: ${names.join(', ')}`,
   page: (p: number, n: number) => `Page ${p} of ${n}  ←  →`,
   history: 'Winners',
+  /** Beside a winner in the history who gave the prize up (no-show or past the deadline). */
+  forfeited: 'forfeited',
   joined: 'joined',
   muted: 'Sound off (M)',
   hostHelp: 'Space: draw · N: next prize · D: wheel/slots for the next N · M: mute · F: full screen',
@@ -46,6 +48,7 @@ const zh: typeof en = {
   announceWinners: (prize, names) => `${prize}：${names.join('、')}`,
   page: (p, n) => `第 ${p} / ${n} 页  ←  →`,
   history: '中奖名单',
+  forfeited: '已作废',
   joined: '加入了',
   muted: '已静音（M）',
   hostHelp: '空格：抽奖 · N：下一个奖品 · D：下一轮用转盘/老虎机 · M：静音 · F：全屏',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReveal, revealedBeforeJoining, suspenseProgress } from './reveal';
+import { lastVisibleResult, planReveal, revealedBeforeJoining, suspenseProgress } from './reveal';
 
 describe('planReveal', () => {
   it('ends the suspense exactly at revealAt on the server clock', () => {
@@ -42,5 +42,24 @@ describe('revealedBeforeJoining', () => {
     expect(revealedBeforeJoining(result(3000, ['p_a']), 2000, 'p_me')).toBe(false);
     expect(revealedBeforeJoining(result(2000, ['p_a']), 2000, 'p_me')).toBe(false);
     expect(revealedBeforeJoining(result(1000, ['p_a']), null, 'p_me')).toBe(false);
+  });
+});
+
+describe('lastVisibleResult', () => {
+  const result = (revealAt: number, winners: string[]) => ({
+    revealAt,
+    winners: winners.map((participantId) => ({ participantId })),
+  });
+  it('hides results revealed before this phone joined that do not name it', () => {
+    expect(lastVisibleResult([result(1000, ['p_a'])], 2000, 'p_me')).toBeNull();
+    const won = result(1000, ['p_me']);
+    expect(lastVisibleResult([won, result(1500, ['p_a'])], 2000, 'p_me')).toBe(won);
+    const later = result(3000, ['p_a']);
+    expect(lastVisibleResult([result(1000, ['p_a']), later], 2000, 'p_me')).toBe(later);
+  });
+  it('shows the last result when the join time is unknown (a reload), and null for none', () => {
+    const last = result(1500, ['p_a']);
+    expect(lastVisibleResult([result(1000, ['p_a']), last], null, 'p_me')).toBe(last);
+    expect(lastVisibleResult([], 2000, 'p_me')).toBeNull();
   });
 });

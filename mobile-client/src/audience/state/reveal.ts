@@ -39,3 +39,11 @@ export function revealedBeforeJoining(
   if (joinedAtServer === null || result.revealAt >= joinedAtServer) return false;
   return !result.winners.some((w) => w.participantId === meId);
 }
+
+/** Why: the entry screen's "Last result" follows the reveal rule; null when no result is this phone's to see. */
+export function lastVisibleResult<
+  R extends { revealAt: number; winners: readonly { participantId: string }[] },
+>(results: readonly R[], joinedAtServer: number | null, meId: string): R | null {
+  const visible = results.filter((r) => !revealedBeforeJoining(r, joinedAtServer, meId));
+  return visible[visible.length - 1] ?? null;
+}

@@ -41,7 +41,7 @@ export function useReveals(offsetMs: () => number) {
   const queue: RoundRevealDto[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   // Server time of this page's own join (null after a reload: then every unseen result shows).
-  let joinedAt: number | null = null;
+  const joinedAt = shallowRef<number | null>(null);
 
   function show(): void {
     const current = active.value;
@@ -66,7 +66,7 @@ export function useReveals(offsetMs: () => number) {
       if (handled.has(result.roundId)) continue;
       handled.add(result.roundId);
       if (seen.has(result.roundId)) continue;
-      if (revealedBeforeJoining(result, joinedAt, entry.me.id)) {
+      if (revealedBeforeJoining(result, joinedAt.value, entry.me.id)) {
         seen.add(result.roundId); // never shown, and not after a reload either
         saveSeen(seen);
         continue;
@@ -78,7 +78,7 @@ export function useReveals(offsetMs: () => number) {
 
   /** The phone has just joined (server ms): results revealed before it are not its results. */
   function joinedNow(serverNow: number): void {
-    joinedAt = serverNow;
+    joinedAt.value = serverNow;
   }
 
   /** Closes the result and moves on to the next queued one. */
@@ -89,5 +89,5 @@ export function useReveals(offsetMs: () => number) {
     startNext();
   }
 
-  return { active, sync, dismiss, joinedNow };
+  return { active, sync, dismiss, joinedNow, joinedAt };
 }

@@ -363,4 +363,18 @@ export default {
     wheel: 'Prize wheel',
     slots: 'Slot machine',
   },
+  walk2: {
+    forfeitConfirm:
+      'Mark “{name}” (code {code}) as a no-show? The prize is forfeited; this cannot be undone, but you can redraw the place.',
+    forfeitYes: 'Yes, forfeit',
+    forfeitNo: 'Cancel',
+    noneLeft: 'none left',
+    actor: {
+      host: 'Host',
+      system: 'System',
+      staff: 'Staff',
+      participant: 'Participant',
+      other: 'Other',
+    },
+  },
 };

@@ -361,6 +361,19 @@ const zhCN: typeof en = {
     wheel: '幸运转盘',
     slots: '老虎机',
   },
+  walk2: {
+    forfeitConfirm: '将“{name}”（兑奖码 {code}）标记为未到场？奖品作废，且无法撤销，但可以为该名次重新抽取。',
+    forfeitYes: '确认作废',
+    forfeitNo: '取消',
+    noneLeft: '已无剩余',
+    actor: {
+      host: '主持人',
+      system: '系统',
+      staff: '工作人员',
+      participant: '参与者',
+      other: '其他',
+    },
+  },
 };
 
 export default zhCN;

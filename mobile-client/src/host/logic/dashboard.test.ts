@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { bucketFor, conversion, joinSeries, pushSample } from './dashboard';
+import { bucketFor, conversion, joinConversion, joinSeries, pushSample } from './dashboard';
 
 test('join series is cumulative, starts at zero, and fills empty buckets up to now', () => {
   const [xs, ys] = joinSeries(
@@ -34,4 +34,11 @@ test('conversion and bucket width', () => {
   expect(bucketFor(60_000)).toBe(60_000);
   expect(bucketFor(5 * 3_600_000)).toBe(600_000);
   expect(bucketFor(48 * 3_600_000)).toBe(3_600_000);
+});
+
+test('conversion counts phone joins only, never imported people', () => {
+  // 60 views, 12 phones joined, 1,000 imported: 20 %, not 1,686.7 %.
+  expect(joinConversion({ views: 60, phoneJoins: 12 })).toBe(20);
+  expect(joinConversion({ views: 0, phoneJoins: 0 })).toBeNull();
+  expect(joinConversion({ views: 60 })).toBeNull();
 });

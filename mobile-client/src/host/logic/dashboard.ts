@@ -47,6 +47,14 @@ export function conversion(views: number, joins: number): number | null {
   return Math.round((joins / views) * 1000) / 10;
 }
 
+/**
+ * Why: imported people never saw the join page, so only phone joins count against its views (an event with
+ * 1,000 imported people and 60 views read "1733.3 %"). An older server without `phoneJoins` shows no rate.
+ */
+export function joinConversion(stats: { views: number; phoneJoins?: number }): number | null {
+  return stats.phoneJoins === undefined ? null : conversion(stats.views, stats.phoneJoins);
+}
+
 /** A bucket width that keeps an event's whole history readable (1 min up to a few hours, then wider). */
 export function bucketFor(eventAgeMs: number): number {
   const minute = 60_000;

@@ -1,5 +1,6 @@
 // Store contract: the console's staff credentials, disqualifications and participant search.
 import { describe, expect, it } from 'vitest';
+import { UNLINKED_DEVICE_PREFIX } from '../../domain/types';
 import type { StaffCredential } from '../consoleStore';
 import { fixtures, SYS } from './kit';
 import type { ConformanceKit } from './kit';
@@ -104,6 +105,20 @@ export function describeConsoleContract(kit: ConformanceKit): void {
         { at: 300_000, joins: 1 },
       ]);
       expect(await store.joinHistogram('evt_none', 60_000)).toEqual([]);
+    });
+
+    it('counts phone joins apart from imported people not linked to a phone', async () => {
+      const { store } = await kit.setup();
+      const { event } = await kit.seeded(store, 0);
+      for (let i = 0; i < 3; i++) await store.insertParticipantIfAbsent(fixtures.participant(event.id), SYS);
+      for (let i = 0; i < 4; i++) {
+        const imported = fixtures.participant(event.id, { source: 'import' });
+        imported.deviceTokenHash = `${UNLINKED_DEVICE_PREFIX}${imported.id}`;
+        await store.insertParticipantIfAbsent(imported, SYS);
+      }
+      expect(await store.countParticipants(event.id)).toBe(7);
+      expect(await store.countPhoneJoins(event.id)).toBe(3);
+      expect(await store.countPhoneJoins('evt_none')).toBe(0);
     });
   });
 

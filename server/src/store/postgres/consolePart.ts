@@ -3,6 +3,7 @@
 // lock with its audit record; phones' support messages arriving together share one commit.
 import type { AuditMeta } from '../../domain/audit/actor';
 import type { ChainHead } from '../../domain/audit/auditChain';
+import { UNLINKED_DEVICE_PREFIX } from '../../domain/types';
 import type { ConsoleStorePart, SupportMessage } from '../consoleStore';
 import {
   likePattern,
@@ -209,6 +210,14 @@ export function createPgConsolePart({ pool }: PgParts): PgConsolePart {
          WHERE event_id = $2 GROUP BY 1 ORDER BY 1`,
         [size, eventId],
       );
+    },
+    async countPhoneJoins(eventId) {
+      const [row] = await read<{ n: number }>(
+        pool,
+        `SELECT COUNT(*) AS n FROM participants WHERE event_id = $1 AND left(device_token_hash, length($2)) <> $2`,
+        [eventId, UNLINKED_DEVICE_PREFIX],
+      );
+      return row?.n ?? 0;
     },
     drain: () => supportCommits.drain(),
   };

@@ -1,4 +1,5 @@
 // SQLite side of the console's store methods: staff credentials, disqualifications, participant search.
+import { UNLINKED_DEVICE_PREFIX } from '../../domain/types';
 import type { ConsoleStorePart, StaffCredential, SupportMessage } from '../consoleStore';
 import type { SqliteParts } from './parts';
 import { participantFromRow, type ParticipantRow } from './rows';
@@ -99,6 +100,9 @@ export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart 
       `SELECT (joined_at / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS at, COUNT(*) AS joins FROM participants WHERE event_id = ?
        GROUP BY at ORDER BY at`,
     ),
+    phoneJoins: db.prepare<[string, string, string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM participants WHERE event_id = ? AND substr(device_token_hash, 1, length(?)) <> ?`,
+    ),
     searchCount: db.prepare<[string, string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM participants WHERE event_id = ? AND (nickname LIKE ? ESCAPE '\\' OR id = ?)`,
     ),
@@ -178,6 +182,9 @@ export function createConsolePart({ db, audit }: SqliteParts): ConsoleStorePart 
     async joinHistogram(eventId, bucketMs) {
       const size = Math.max(1, Math.floor(bucketMs));
       return sql.histogram.all(size, size, eventId);
+    },
+    async countPhoneJoins(eventId) {
+      return sql.phoneJoins.get(eventId, UNLINKED_DEVICE_PREFIX, UNLINKED_DEVICE_PREFIX)?.n ?? 0;
     },
     async insertStaffCredential(credential, meta) {
       insertStaffTx(credential, meta);
